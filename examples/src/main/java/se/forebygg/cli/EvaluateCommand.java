@@ -1,0 +1,59 @@
+package se.forebygg.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import se.forebygg.engine.Forebygg;
+import se.forebygg.engine.InvalidCaseException;
+import se.forebygg.json.CaseReader;
+import se.forebygg.json.ForebyggJson;
+
+/** {@code forebygg evaluate FILE}: one decision (or error object) per line, in input order. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Decides every case in FILE and writes one decision or error object per line.",
+                "FILE holds one JSON case, a JSON array of cases, or JSON Lines; '-' reads standard input.",
+                "Exit status: 0 all decided, 2 some case was bad input (the others are still written), 1 internal failure."})
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "Input file, or '-' for standard input.")
+    String file;
+
+    @Override
+    public Integer call() throws IOException {
+        Forebygg engine = Forebygg.create();
+        ObjectMapper mapper = ForebyggJson.newMapper();
+        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
+        boolean bad = false;
+        try (Inputs.Opened input = Inputs.open(file, "evaluate");
+             CaseReader reader = CaseReader.open(input.reader())) {
+            while (reader.hasNext()) {
+                CaseReader.Entry entry = reader.next();
+                Object result;
+                if (entry.isCase()) {
+                    try {
+                        result = engine.evaluate(entry.value());
+                    } catch (InvalidCaseException e) {
+                        result = entry.errorFor(e);
+                    }
+                } else {
+                    result = entry.error();
+                }
+                bad |= !(result instanceof se.forebygg.engine.Decision);
+                out.println(ForebyggJson.toLine(mapper, result));
+            }
+        } catch (NoSuchFileException e) {
+            System.err.println("forebygg: no such file: " + file);
+            return ExitCodes.INTERNAL_FAILURE;
+        } finally {
+            out.flush();
+        }
+        return bad ? ExitCodes.BAD_INPUT : ExitCodes.OK;
+    }
+}

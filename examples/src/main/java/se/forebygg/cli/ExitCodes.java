@@ -1,0 +1,14 @@
+package se.forebygg.cli;
+
+/** The contract's exit statuses. */
+final class ExitCodes {
+    /** Every case was decided. */
+    static final int OK = 0;
+    /** An internal failure. */
+    static final int INTERNAL_FAILURE = 1;
+    /** Some case was bad input (all others were still written). */
+    static final int BAD_INPUT = 2;
+
+    private ExitCodes() {
+    }
+}

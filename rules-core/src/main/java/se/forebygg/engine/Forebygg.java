@@ -1,0 +1,193 @@
+package se.forebygg.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.TreeSet;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.command.Command;
+import org.kie.api.command.KieCommands;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.ExecutionResults;
+import org.kie.api.runtime.StatelessKieSession;
+import se.forebygg.internal.CaseKind;
+import se.forebygg.internal.Facts;
+import se.forebygg.parameters.Parameters;
+import se.forebygg.preventive.PreventiveKind;
+import se.forebygg.provider.ProviderKind;
+
+/**
+ * The engine: rules and parameters loaded once, then {@link #evaluate(Case)} from any number of
+ * threads. Each evaluation runs in its own stateless Drools session.
+ *
+ * <pre>{@code
+ * Forebygg engine = Forebygg.create();
+ * Decision decision = engine.evaluate(someCase);
+ * }</pre>
+ */
+public final class Forebygg {
+
+    /** Name of the knowledge base in {@code rules-drl}'s kmodule.xml. */
+    static final String KBASE = "forebygg";
+    private static final String RULES_VERSION_RESOURCE = "/META-INF/forebygg-rules.properties";
+    private static final List<CaseKind<?>> KINDS = List.of(new PreventiveKind(), new ProviderKind());
+
+    private final KieBase kieBase;
+    private final Parameters parameters;
+    private final String rulesVersion;
+    private final KieCommands commands;
+
+    private Forebygg(KieBase kieBase, Parameters parameters, String rulesVersion) {
+        this.kieBase = kieBase;
+        this.parameters = parameters;
+        this.rulesVersion = rulesVersion;
+        this.commands = KieServices.get().getCommands();
+    }
+
+    /** The shipped rules (found on the classpath) with the shipped parameters. */
+    public static Forebygg create() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Decides one case. Throws {@link InvalidCaseException} when a date of the case lies outside the parameters. */
+    public Decision evaluate(Case aCase) {
+        Objects.requireNonNull(aCase, "case");
+        return decide(kindOf(aCase), aCase);
+    }
+
+    /** Decides many cases; the decisions come back in input order. */
+    public List<Decision> evaluateAll(List<? extends Case> cases) {
+        List<Decision> decisions = new ArrayList<>(cases.size());
+        for (Case c : cases) {
+            decisions.add(evaluate(c));
+        }
+        return decisions;
+    }
+
+    /** The parameter table in use. */
+    public Parameters parameters() {
+        return parameters;
+    }
+
+    /** What every decision carries as {@code rulesVersion}: rules version and parameter table version. */
+    public String rulesVersion() {
+        return rulesVersion;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <C extends Case> CaseKind<C> kindOf(C aCase) {
+        for (CaseKind<?> kind : KINDS) {
+            if (kind.caseClass().isInstance(aCase)) {
+                return (CaseKind<C>) kind;
+            }
+        }
+        throw new IllegalArgumentException("no rules for case type " + aCase.getClass().getName());
+    }
+
+    private <C extends Case> Decision decide(CaseKind<C> kind, C aCase) {
+        List<Object> facts = kind.facts(aCase, parameters);
+        StatelessKieSession session = kieBase.newStatelessKieSession();
+        TreeSet<String> fired = new TreeSet<>();
+        session.addEventListener(new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                fired.add(event.getMatch().getRule().getName());
+            }
+        });
+        List<Command<?>> batch = List.of(
+                commands.newInsertElements(facts),
+                commands.newFireAllRules(),
+                commands.newGetObjects("objects"));
+        ExecutionResults results = session.execute(commands.newBatchExecution(batch));
+        Facts inferred = new Facts((Collection<?>) results.getValue("objects"));
+
+        List<Finding> findings = inferred.all(Reason.class, REASON_ORDER).stream()
+                .filter(r -> r.caseId().equals(aCase.caseId()))
+                .map(Messages::finding)
+                .toList();
+        Outcome outcome = outcomeOf(findings);
+        Calculation calculation = kind.calculation(aCase, inferred);
+        BigDecimal amount = outcome == Outcome.REJECTED ? BigDecimal.ZERO : kind.amount(aCase, calculation);
+        return new Decision(aCase.caseId(), aCase.type(), outcome, amount.setScale(2, RoundingMode.UNNECESSARY),
+                findings, calculation, List.copyOf(fired), rulesVersion);
+    }
+
+    /** Findings in a stable order: strongest first, then by rule, code and figures. */
+    private static final Comparator<Reason> REASON_ORDER = Comparator
+            .comparing(Reason::severity)
+            .thenComparing(Reason::ruleId)
+            .thenComparing(Reason::code)
+            .thenComparing(r -> String.join("\u0000", r.args()));
+
+    /** The contract's outcome: any rejection rejects; otherwise any reduction makes it partial. */
+    static Outcome outcomeOf(List<Finding> findings) {
+        if (findings.stream().anyMatch(f -> f.severity() == Severity.REJECTION)) {
+            return Outcome.REJECTED;
+        }
+        if (findings.stream().anyMatch(f -> f.severity() == Severity.REDUCTION)) {
+            return Outcome.PARTIALLY_APPROVED;
+        }
+        return Outcome.APPROVED;
+    }
+
+    /** Builds an engine; all settings are optional. */
+    public static final class Builder {
+        private Parameters parameters;
+
+        private Builder() {
+        }
+
+        /** Parameters other than the shipped ones (e.g. {@link Parameters#load(java.nio.file.Path)}). */
+        public Builder parameters(Parameters parameters) {
+            this.parameters = Objects.requireNonNull(parameters, "parameters");
+            return this;
+        }
+
+        public Forebygg build() {
+            Parameters p = parameters == null ? Parameters.standard() : parameters;
+            KieBase kieBase = ClasspathRules.KIE_BASE;
+            return new Forebygg(kieBase, p, ClasspathRules.VERSION + "/" + p.version());
+        }
+    }
+
+    /** The rules compiled into {@code rules-drl}, loaded once per class loader. */
+    private static final class ClasspathRules {
+        static final KieBase KIE_BASE = load();
+        static final String VERSION = version();
+
+        private static KieBase load() {
+            KieBase base = KieServices.get().getKieClasspathContainer(Forebygg.class.getClassLoader()).getKieBase(KBASE);
+            if (base == null) {
+                throw new IllegalStateException("no knowledge base '" + KBASE + "' on the classpath: add rules-drl");
+            }
+            return base;
+        }
+
+        private static String version() {
+            try (InputStream in = Forebygg.class.getResourceAsStream(RULES_VERSION_RESOURCE)) {
+                if (in == null) {
+                    return "unversioned";
+                }
+                Properties p = new Properties();
+                p.load(in);
+                return p.getProperty("version", "unversioned");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,445 @@
+package se.forebygg.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DatabindException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import se.forebygg.engine.Case;
+import se.forebygg.engine.CaseType;
+import se.forebygg.engine.InvalidCaseException;
+
+/**
+ * Reads cases as the contract allows them: one JSON case, a JSON array of cases, or JSON Lines.
+ * Streams: one case is in memory at a time. A bad case becomes an {@link Entry} holding a
+ * {@link CaseError} that names the line and JSON path; reading goes on with the next case
+ * (in JSON Lines always; in an array or document until the JSON itself is broken, after which
+ * nothing more can be read reliably).
+ */
+public final class CaseReader implements Iterator<CaseReader.Entry>, Closeable {
+    private static final int PROBE_LIMIT = 16 * 1024 * 1024;
+    private static final Pattern MISSING = Pattern.compile("Missing required creator property '([^']+)'");
+
+    private final ObjectMapper mapper;
+    private final BufferedReader in;
+    private final JsonFactory factory;
+    private final Deque<Entry> pending = new ArrayDeque<>();
+    private final Map<String, Integer> seenIds = new HashMap<>();
+    private Mode mode;
+    private JsonParser document;
+    private int lineNo;
+    private int documentLineOffset;
+    private boolean finished;
+
+    private enum Mode { LINES, ARRAY, DOCUMENT }
+
+    private CaseReader(Reader reader, ObjectMapper mapper) {
+        this.mapper = mapper;
+        this.in = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
+        this.factory = JsonFactory.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(100).build())
+                .build();
+    }
+
+    /** Reads cases from {@code reader} (UTF-8 text; a byte order mark is skipped). */
+    public static CaseReader open(Reader reader) {
+        return new CaseReader(reader, ForebyggJson.newMapper());
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (pending.isEmpty() && !finished) {
+            try {
+                readMore();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return !pending.isEmpty();
+    }
+
+    @Override
+    public Entry next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        return pending.removeFirst();
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (document != null) {
+            document.close();
+        }
+        in.close();
+    }
+
+    private void readMore() throws IOException {
+        if (mode == null) {
+            detectMode();
+            if (finished) {
+                return;
+            }
+        }
+        switch (mode) {
+            case LINES -> readLine();
+            case ARRAY, DOCUMENT -> readFromDocument();
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    private void detectMode() throws IOException {
+        in.mark(PROBE_LIMIT);
+        int skippedLines = 0;
+        int c;
+        boolean first = true;
+        while ((c = in.read()) != -1) {
+            if (first && c == '\uFEFF') {
+                first = false;
+                continue;
+            }
+            first = false;
+            if (c == '\n') {
+                skippedLines++;
+            } else if (!Character.isWhitespace(c)) {
+                break;
+            }
+        }
+        if (c == -1) {
+            pending.add(Entry.failed(new CaseError(null, 1, "$", "the input holds no case")));
+            finished = true;
+            return;
+        }
+        if (c == '[') {
+            in.reset();
+            skipBom();
+            mode = Mode.ARRAY;
+            openDocument(0);
+            JsonToken start = document.nextToken();
+            if (start != JsonToken.START_ARRAY) {
+                throw new IllegalStateException("expected an array");
+            }
+            return;
+        }
+        if (c != '{') {
+            pending.add(Entry.failed(new CaseError(null, skippedLines + 1, "$",
+                    "expected a JSON object, an array of objects, or JSON Lines; found '" + (char) c + "'")));
+            finished = true;
+            return;
+        }
+        // An object: JSON Lines if its first line is a whole value, else one (pretty-printed) document.
+        in.reset();
+        skipBom();
+        for (int i = 0; i < skippedLines; i++) {
+            in.readLine();
+        }
+        in.mark(PROBE_LIMIT);
+        String firstLine = in.readLine();
+        if (isWholeValue(firstLine)) {
+            mode = Mode.LINES;
+            lineNo = skippedLines + 1;
+            pending.add(parseLine(firstLine, lineNo));
+        } else {
+            in.reset();
+            mode = Mode.DOCUMENT;
+            openDocument(skippedLines);
+        }
+    }
+
+    private void skipBom() throws IOException {
+        in.mark(1);
+        if (in.read() != '\uFEFF') {
+            in.reset();
+        }
+    }
+
+    private boolean isWholeValue(String line) {
+        try (JsonParser p = factory.createParser(line)) {
+            if (p.nextToken() == null) {
+                return false;
+            }
+            p.skipChildren();
+            p.nextToken();
+            return true;
+        } catch (IOException e) {
+            return !(e instanceof com.fasterxml.jackson.core.io.JsonEOFException);
+        }
+    }
+
+    private void openDocument(int lineOffset) throws IOException {
+        documentLineOffset = lineOffset;
+        document = factory.createParser(in);
+    }
+
+    private void readLine() throws IOException {
+        String line;
+        while ((line = in.readLine()) != null) {
+            lineNo++;
+            if (!line.isBlank()) {
+                pending.add(parseLine(line, lineNo));
+                return;
+            }
+        }
+        finished = true;
+    }
+
+    private Entry parseLine(String line, int number) {
+        try (JsonParser p = factory.createParser(line)) {
+            JsonToken t = p.nextToken();
+            if (t != JsonToken.START_OBJECT) {
+                return Entry.failed(new CaseError(null, number, "$", "expected a JSON object (a case), found " + describe(t)));
+            }
+            LocatedTree tree = LocatedTree.read(p, number - 1);
+            JsonToken after = p.nextToken();
+            if (after != null) {
+                return Entry.failed(new CaseError(caseIdOf(tree.root), number, "$",
+                        "unexpected content after the case on the same line"));
+            }
+            return bind(tree);
+        } catch (LocatedTree.DepthException e) {
+            return Entry.failed(new CaseError(null, e.line, e.path, e.getMessage()));
+        } catch (JsonProcessingException e) {
+            return Entry.failed(new CaseError(null, number, "$", "malformed JSON: " + e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void readFromDocument() throws IOException {
+        try {
+            JsonToken t = document.nextToken();
+            if (t == null || (mode == Mode.ARRAY && t == JsonToken.END_ARRAY)) {
+                if (mode == Mode.ARRAY && document.nextToken() != null) {
+                    pending.add(Entry.failed(new CaseError(null, line(document), "$",
+                            "unexpected content after the array of cases")));
+                }
+                finished = true;
+                return;
+            }
+            if (t != JsonToken.START_OBJECT) {
+                int at = line(document);
+                document.skipChildren();
+                pending.add(Entry.failed(new CaseError(null, at, "$", "expected a JSON object (a case), found " + describe(t))));
+                return;
+            }
+            pending.add(bind(LocatedTree.read(document, documentLineOffset)));
+        } catch (LocatedTree.DepthException e) {
+            pending.add(Entry.failed(new CaseError(null, e.line, e.path, e.getMessage())));
+            finished = true;
+        } catch (JsonProcessingException e) {
+            int at = e.getLocation() == null ? line(document) : e.getLocation().getLineNr() + documentLineOffset;
+            pending.add(Entry.failed(new CaseError(null, at, "$", "malformed JSON: " + e.getOriginalMessage()
+                    + "; the rest of the input cannot be read")));
+            finished = true;
+        }
+    }
+
+    private int line(JsonParser p) {
+        return p.currentTokenLocation().getLineNr() + documentLineOffset;
+    }
+
+    private Entry bind(LocatedTree tree) {
+        String caseId = caseIdOf(tree.root);
+        Case value;
+        try {
+            value = mapper.treeToValue(tree.root, Case.class);
+        } catch (InvalidTypeIdException e) {
+            JsonNode type = tree.root.get("type");
+            String message = type == null || type.isNull() ? "is required"
+                    : "unknown type " + type + " (known: " + Arrays.stream(CaseType.values()).map(CaseType::id)
+                    .collect(Collectors.joining(", ")) + ")";
+            return Entry.failed(new CaseError(caseId, tree.lineOf("$.type"), "$.type", message));
+        } catch (ValueInstantiationException e) {
+            if (e.getCause() instanceof InvalidCaseException invalid) {
+                String path = pathOf(e) + invalid.path().substring(1);
+                return Entry.failed(new CaseError(caseId, tree.lineOf(path), path, invalid.reason()));
+            }
+            return Entry.failed(new CaseError(caseId, tree.lineOf(pathOf(e)), pathOf(e), e.getOriginalMessage()));
+        } catch (InvalidFormatException e) {
+            String path = pathOf(e);
+            return Entry.failed(new CaseError(caseId, tree.lineOf(path), path, formatMessage(e)));
+        } catch (MismatchedInputException e) {
+            String path = pathOf(e);
+            Matcher missing = MISSING.matcher(e.getOriginalMessage());
+            if (missing.find()) {
+                path = path + "." + missing.group(1);
+                return Entry.failed(new CaseError(caseId, tree.lineOf(path), path, "is required"));
+            }
+            return Entry.failed(new CaseError(caseId, tree.lineOf(path), path, mismatchMessage(e)));
+        } catch (DatabindException e) {
+            String path = e instanceof JsonMappingException m ? pathOf(m) : "$";
+            return Entry.failed(new CaseError(caseId, tree.lineOf(path), path, firstLine(e.getOriginalMessage())));
+        } catch (IllegalArgumentException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof InvalidCaseException invalid) {
+                return Entry.failed(new CaseError(caseId, tree.lineOf(invalid.path()), invalid.path(), invalid.reason()));
+            }
+            return Entry.failed(new CaseError(caseId, tree.lineOf("$"), "$", firstLine(e.getMessage())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Integer firstSeen = seenIds.putIfAbsent(value.caseId(), tree.lineOf("$"));
+        if (firstSeen != null) {
+            return Entry.failed(new CaseError(caseId, tree.lineOf("$.caseId"), "$.caseId",
+                    "duplicate caseId '" + caseId + "' (first on line " + firstSeen + ")"));
+        }
+        return new Entry(value, null, tree);
+    }
+
+    private static String caseIdOf(JsonNode root) {
+        JsonNode id = root.get("caseId");
+        return id != null && id.isTextual() && !id.asText().isBlank() ? id.asText() : null;
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder path = new StringBuilder("$");
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append('.').append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String formatMessage(InvalidFormatException e) {
+        Class<?> target = e.getTargetType();
+        if (target != null && target.isEnum()) {
+            return "unknown value " + quote(e.getValue()) + " (allowed: " + Arrays.stream(target.getEnumConstants())
+                    .map(Object::toString).collect(Collectors.joining(", ")) + ")";
+        }
+        if (target == java.time.LocalDate.class) {
+            return "not a date (YYYY-MM-DD): " + quote(e.getValue());
+        }
+        return "not a valid " + simpleName(target) + ": " + quote(e.getValue());
+    }
+
+    private static String mismatchMessage(MismatchedInputException e) {
+        Class<?> target = e.getTargetType();
+        String message = firstLine(e.getOriginalMessage());
+        if (message.contains("null") && target != null && target.isPrimitive()) {
+            return "is required (null is not a " + simpleName(target) + ")";
+        }
+        return "expected " + simpleName(target) + ": " + message;
+    }
+
+    private static String simpleName(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (type == int.class || type == Integer.class || type == long.class) {
+            return "whole number";
+        }
+        if (type == java.math.BigDecimal.class) {
+            return "number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "boolean";
+        }
+        if (type == String.class) {
+            return "string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "array";
+        }
+        return type.isRecord() ? "object" : type.getSimpleName();
+    }
+
+    private static String quote(Object value) {
+        return value instanceof String s ? "'" + s + "'" : String.valueOf(value);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "invalid";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    private static String describe(JsonToken t) {
+        if (t == null) {
+            return "nothing";
+        }
+        return switch (t) {
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> t.asString();
+        };
+    }
+
+    /** One case read, or the error that stands in its place. */
+    public static final class Entry {
+        private final Case value;
+        private final CaseError error;
+        private final LocatedTree tree;
+
+        private Entry(Case value, CaseError error, LocatedTree tree) {
+            this.value = value;
+            this.error = error;
+            this.tree = tree;
+        }
+
+        static Entry failed(CaseError error) {
+            return new Entry(null, error, null);
+        }
+
+        /** True when the case was read; false when {@link #error()} holds why not. */
+        public boolean isCase() {
+            return value != null;
+        }
+
+        public Case value() {
+            return value;
+        }
+
+        public CaseError error() {
+            return error;
+        }
+
+        /** The line the case starts on. */
+        public int line() {
+            if (tree != null) {
+                return tree.lineOf("$");
+            }
+            Integer line = error.error().line();
+            return line == null ? 0 : line;
+        }
+
+        /** A problem found later (e.g. a date outside the parameter table), placed on its line. */
+        public CaseError errorFor(InvalidCaseException problem) {
+            return new CaseError(value == null ? null : value.caseId(),
+                    tree == null ? null : tree.lineOf(problem.path()), problem.path(), problem.reason());
+        }
+    }
+}

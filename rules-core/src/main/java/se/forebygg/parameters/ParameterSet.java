@@ -1,0 +1,94 @@
+package se.forebygg.parameters;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.List;
+
+/**
+ * The law's numbers as they stand over one period in which none of them changes.
+ * Rules read these values; they never hold a law number themselves. The derived amounts below
+ * are the one place where a parameter is combined with another.
+ *
+ * @param from first day this set holds
+ * @param until last day this set holds
+ */
+public record ParameterSet(
+        LocalDate from,
+        LocalDate until,
+        BigDecimal priceBaseAmount,
+        BigDecimal sgiCeilingFactor,
+        BigDecimal sgiFloorShare,
+        BigDecimal sgiRoundingUnit,
+        BigDecimal sicknessBenefitShare,
+        BigDecimal sicknessBenefitRate,
+        int daysPerYear,
+        List<BigDecimal> benefitLevels,
+        BigDecimal minimumRiskReduction,
+        int minimumPlanSessions,
+        int providerMinimumOtherCompetences,
+        BigDecimal grantShareOfCost,
+        BigDecimal grantCapPerEmployee,
+        BigDecimal grantCapPerEmployer,
+        MonthDay applicationDeadline,
+        LocalDate extendedMeasuresInForce) {
+
+    public ParameterSet {
+        benefitLevels = List.copyOf(benefitLevels);
+    }
+
+    /** True when {@code date} falls in this set's period. */
+    public boolean covers(LocalDate date) {
+        return !date.isBefore(from) && !date.isAfter(until);
+    }
+
+    /** SGI ceiling in kronor (SFB 25:5): ceiling factor × price base amount. */
+    public BigDecimal sgiCeiling() {
+        return priceBaseAmount.multiply(sgiCeilingFactor).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** The lowest income that gives an SGI (SFB 25:3): floor share × price base amount. */
+    public BigDecimal sgiFloor() {
+        return priceBaseAmount.multiply(sgiFloorShare).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** Income rounded down to the SGI rounding unit (whole hundreds). */
+    public BigDecimal roundDownIncome(BigDecimal income) {
+        return income.divide(sgiRoundingUnit, 0, RoundingMode.FLOOR).multiply(sgiRoundingUnit);
+    }
+
+    /** Full daily amount (SFB 28:7, 28:10): SGI × share × rate / days, to whole kronor, 50 öre up. */
+    public BigDecimal fullDailyAmount(BigDecimal sgi) {
+        return sgi.multiply(sicknessBenefitShare).multiply(sicknessBenefitRate)
+                .divide(BigDecimal.valueOf(daysPerYear), 0, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * The highest benefit level that {@code absentMinutes} out of {@code normalMinutes} reaches,
+     * or zero when it reaches none. Exact: compares absent ≥ normal × level, no division.
+     */
+    public BigDecimal benefitLevel(long absentMinutes, long normalMinutes) {
+        BigDecimal absent = BigDecimal.valueOf(absentMinutes);
+        BigDecimal normal = BigDecimal.valueOf(normalMinutes);
+        return benefitLevels.stream()
+                .filter(level -> absent.compareTo(normal.multiply(level)) >= 0)
+                .findFirst()
+                .orElse(BigDecimal.ZERO);
+    }
+
+    /** The lowest level that pays anything (a quarter). */
+    public BigDecimal lowestBenefitLevel() {
+        return benefitLevels.get(benefitLevels.size() - 1);
+    }
+
+    /** A partial day's amount: full daily amount × level, to whole kronor, 50 öre up (PSB-11 ASSUMPTION). */
+    public BigDecimal dayAmount(BigDecimal fullDailyAmount, BigDecimal level) {
+        return fullDailyAmount.multiply(level).setScale(0, RoundingMode.HALF_UP);
+    }
+
+    /** Last day on which an application for measures performed in {@code measureYear} is in time (ARS-8). */
+    public LocalDate applicationDeadlineFor(int measureYear) {
+        return applicationDeadline.atYear(measureYear + 1);
+    }
+}

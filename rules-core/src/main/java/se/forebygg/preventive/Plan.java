@@ -1,0 +1,19 @@
+package se.forebygg.preventive;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import se.forebygg.internal.Require;
+
+/**
+ * The treatment plan.
+ *
+ * @param purpose null when the plan states none (PSB-2 then rejects)
+ */
+public record Plan(PlanKind kind, Purpose purpose,
+                   @JsonProperty(required = true) boolean orderedByPhysician,
+                   @JsonProperty(required = true) boolean approvedByAgency,
+                   @JsonProperty(required = true) int sessions) {
+    public Plan {
+        Require.present(kind, "kind");
+        Require.nonNegative(sessions, "sessions");
+    }
+}

@@ -288,7 +288,8 @@ public final class CaseReader implements Iterator<CaseReader.Entry>, Closeable {
             String path = pathOf(e);
             Matcher missing = MISSING.matcher(e.getOriginalMessage());
             if (missing.find()) {
-                path = path + "." + missing.group(1);
+                String field = "." + missing.group(1);
+                path = path.endsWith(field) ? path : path + field;
                 return Entry.failed(new CaseError(caseId, tree.lineOf(path), path, "is required"));
             }
             return Entry.failed(new CaseError(caseId, tree.lineOf(path), path, mismatchMessage(e)));

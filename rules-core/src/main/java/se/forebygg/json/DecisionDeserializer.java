@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import se.forebygg.engine.Calculation;
@@ -37,7 +36,7 @@ final class DecisionDeserializer extends JsonDeserializer<Decision> {
         JsonNode calculation = node.get("calculation");
         return new Decision(node.get("caseId").asText(), type,
                 ctxt.readTreeAsValue(node.get("outcome"), Outcome.class),
-                node.get("amount").decimalValue().add(BigDecimal.ZERO),
+                node.get("amount").decimalValue(),
                 findings,
                 calculation == null || calculation.isNull() ? null
                         : ctxt.readTreeAsValue(calculation, CALCULATIONS.get(type)),

@@ -16,6 +16,8 @@ import java.util.Map;
  */
 final class LocatedTree {
     private static final int MAX_DEPTH = 64;
+    /** Keeps amounts as written (8000.50 stays 8000.50). */
+    private static final JsonNodeFactory EXACT = JsonNodeFactory.withExactBigDecimals(true);
 
     final JsonNode root;
     private final Map<String, Integer> lines;
@@ -57,7 +59,7 @@ final class LocatedTree {
             throw new DepthException(path, p.currentTokenLocation().getLineNr() + offset);
         }
         lines.put(path, p.currentTokenLocation().getLineNr() + offset);
-        JsonNodeFactory f = JsonNodeFactory.instance;
+        JsonNodeFactory f = EXACT;
         JsonToken t = p.currentToken();
         switch (t) {
             case START_OBJECT: {

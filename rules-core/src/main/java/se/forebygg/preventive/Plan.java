@@ -1,5 +1,6 @@
 package se.forebygg.preventive;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import se.forebygg.internal.Require;
 
@@ -8,6 +9,7 @@ import se.forebygg.internal.Require;
  *
  * @param purpose null when the plan states none (PSB-2 then rejects)
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Plan(PlanKind kind, Purpose purpose,
                    @JsonProperty(required = true) boolean orderedByPhysician,
                    @JsonProperty(required = true) boolean approvedByAgency,

@@ -1,5 +1,6 @@
 package se.forebygg.preventive;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import se.forebygg.internal.Require;
  * A preventive-sickness-benefit case (förebyggande sjukpenning, SFB 27 kap. 6–7 §§) at one of its
  * two steps. {@code claim} is required at COMPENSATION and ignored at PLAN_APPROVAL.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"type", "caseId", "step", "decisionDate", "insured", "risk", "plan", "claim"})
 public record PreventiveCase(String caseId, Step step, LocalDate decisionDate, Insured insured, Risk risk,
                              Plan plan, Claim claim) implements Case {

@@ -1,0 +1,114 @@
+package se.forebygg.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import se.forebygg.engine.Case;
+import se.forebygg.engine.Decision;
+import se.forebygg.engine.Forebygg;
+
+/** The JSON contract: schemas, round trips and byte-identical output. */
+class JsonContractTest {
+    static final Path DEMO = Path.of("../examples/data/demo-cases.jsonl");
+    static final Forebygg ENGINE = Forebygg.create();
+    static final ObjectMapper MAPPER = ForebyggJson.newMapper();
+    static List<Case> demoCases;
+
+    @BeforeAll
+    static void readDemo() throws IOException {
+        demoCases = new ArrayList<>();
+        try (Reader in = Files.newBufferedReader(DEMO); CaseReader reader = CaseReader.open(in)) {
+            reader.forEachRemaining(e -> {
+                assertTrue(e.isCase(), () -> "demo case is bad input: " + e.error());
+                demoCases.add(e.value());
+            });
+        }
+        assertFalse(demoCases.isEmpty());
+    }
+
+    @Test
+    void everyDemoCaseIsValidAgainstTheCaseSchema() throws IOException {
+        for (String line : Files.readAllLines(DEMO)) {
+            if (!line.isBlank()) {
+                JsonNode node = MAPPER.readTree(line);
+                assertEquals("", Schemas.problems(Schemas.CASE, node), node.path("caseId").asText());
+            }
+        }
+    }
+
+    @Test
+    void everyDecisionIsValidAgainstTheDecisionSchema() throws IOException {
+        for (Decision d : ENGINE.evaluateAll(demoCases)) {
+            JsonNode node = MAPPER.readTree(ForebyggJson.toLine(MAPPER, d));
+            assertEquals("", Schemas.problems(Schemas.DECISION, node), d.caseId());
+        }
+    }
+
+    @Test
+    void errorObjectsAreValidAgainstTheDecisionSchema() throws IOException {
+        CaseError error = new CaseError("ars-0009", 9, "$.measures[1].amountPaid", "must be >= 0");
+        JsonNode node = MAPPER.readTree(ForebyggJson.toLine(MAPPER, error));
+        assertEquals("", Schemas.problems(Schemas.DECISION, node));
+        assertEquals("{\"caseId\":\"ars-0009\",\"error\":{\"line\":9,\"path\":\"$.measures[1].amountPaid\","
+                + "\"message\":\"must be >= 0\"}}", ForebyggJson.toLine(MAPPER, error));
+        assertEquals("{\"caseId\":null,\"error\":{\"line\":1,\"path\":\"$\",\"message\":\"x\"}}",
+                ForebyggJson.toLine(MAPPER, new CaseError(null, 1, "$", "x")));
+    }
+
+    @Test
+    void theSchemaRefusesWhatTheReaderRefuses() throws IOException {
+        String negative = Files.readAllLines(DEMO).get(1).replace("\"travelMinutes\":40", "\"travelMinutes\":-1");
+        assertFalse(Schemas.problems(Schemas.CASE, MAPPER.readTree(negative)).isEmpty());
+        String badDate = Files.readAllLines(DEMO).get(0).replace("2025-02-14", "2025-02-30");
+        assertFalse(Schemas.problems(Schemas.CASE, MAPPER.readTree(badDate)).isEmpty());
+        String badEnum = Files.readAllLines(DEMO).get(0).replace("\"EMPLOYED\"", "\"RETIRED\"");
+        assertFalse(Schemas.problems(Schemas.CASE, MAPPER.readTree(badEnum)).isEmpty());
+    }
+
+    @Test
+    void casesSurviveARoundTrip() throws IOException {
+        for (Case c : demoCases) {
+            String json = ForebyggJson.toLine(MAPPER, c);
+            assertEquals(c, MAPPER.readValue(json, Case.class), json);
+            assertEquals("", Schemas.problems(Schemas.CASE, MAPPER.readTree(json)), json);
+        }
+    }
+
+    @Test
+    void decisionsSurviveARoundTripByteForByte() throws IOException {
+        for (Decision d : ENGINE.evaluateAll(demoCases)) {
+            String json = ForebyggJson.toLine(MAPPER, d);
+            Decision back = MAPPER.readValue(json, Decision.class);
+            assertEquals(json, ForebyggJson.toLine(MAPPER, back));
+        }
+    }
+
+    @Test
+    void theSameInputGivesByteIdenticalOutput() {
+        List<String> first = ENGINE.evaluateAll(demoCases).stream().map(d -> ForebyggJson.toLine(MAPPER, d)).toList();
+        List<String> again = Forebygg.create().evaluateAll(demoCases).stream()
+                .map(d -> ForebyggJson.toLine(ForebyggJson.newMapper(), d)).toList();
+        assertEquals(first, again);
+    }
+
+    @Test
+    void theSchemasInDocsAreTheOnesInTheJar() throws IOException {
+        for (String name : List.of("case.schema.json", "decision.schema.json")) {
+            String jar = new String(JsonContractTest.class.getResourceAsStream("/se/forebygg/schema/" + name).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(jar, Files.readString(Path.of("../docs/schema/" + name)),
+                    "docs/schema/" + name + " differs from rules-core's resource: copy it over");
+        }
+    }
+}

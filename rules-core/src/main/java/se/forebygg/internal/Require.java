@@ -6,6 +6,9 @@ import se.forebygg.engine.InvalidCaseException;
 
 /** Checks used by the contract records' constructors. Paths are relative to the record. */
 public final class Require {
+    /** Larger than any amount a real case holds (one trillion kronor). */
+    static final BigDecimal MAX_KRONOR = new BigDecimal("1000000000000");
+
     private Require() {
     }
 
@@ -28,6 +31,21 @@ public final class Require {
         present(value, field);
         if (value.signum() < 0) {
             throw new InvalidCaseException("$." + field, "must be >= 0");
+        }
+        return value;
+    }
+
+    /**
+     * An amount in kronor: at least 0, at most two decimals (öre) and below a sanity bound that no
+     * real case reaches, so that 1e308 or a 40-digit number is bad input rather than a calculation.
+     */
+    public static BigDecimal kronor(BigDecimal value, String field) {
+        nonNegative(value, field);
+        if (value.compareTo(MAX_KRONOR) > 0) {
+            throw new InvalidCaseException("$." + field, "must be at most " + MAX_KRONOR.toPlainString() + " kr");
+        }
+        if (value.stripTrailingZeros().scale() > 2) {
+            throw new InvalidCaseException("$." + field, "must be whole kronor and öre (at most two decimals)");
         }
         return value;
     }

@@ -10,7 +10,7 @@ import se.forebygg.internal.Require;
  */
 public record Insured(BigDecimal annualIncome, Occupation occupation) {
     public Insured {
-        Require.nonNegative(annualIncome, "annualIncome");
+        Require.kronor(annualIncome, "annualIncome");
         Require.present(occupation, "occupation");
     }
 }

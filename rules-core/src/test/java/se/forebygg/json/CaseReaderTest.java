@@ -194,4 +194,33 @@ class CaseReaderTest {
         assertFalse(entries.get(0).isCase());
         assertTrue(entries.get(1).isCase());
     }
+
+    @Test
+    void absurdNumbersAreBadInputNotCrashes() {
+        CaseError.Detail huge = onlyError(String.format(PSB, "x").replace("420000", "1e308"));
+        assertEquals("$.insured.annualIncome", huge.path());
+        CaseError.Detail fortyDigits = onlyError(String.format(PSB, "x")
+                .replace("\"travelMinutes\":40", "\"travelMinutes\":1234567890123456789012345678901234567890"));
+        assertEquals("$.claim.days[0].travelMinutes", fortyDigits.path());
+        CaseError.Detail text = onlyError(String.format(PSB, "x").replace("420000", "\"lots\""));
+        assertEquals("$.insured.annualIncome", text.path());
+        CaseError.Detail nullBoolean = onlyError(String.format(PSB, "x").replace("\"orderedByPhysician\":true",
+                "\"orderedByPhysician\":null"));
+        assertEquals("$.plan.orderedByPhysician", nullBoolean.path());
+        CaseError.Detail fraction = onlyError(String.format(PSB, "x").replace("\"sessions\":6", "\"sessions\":6.5"));
+        assertEquals("$.plan.sessions", fraction.path());
+    }
+
+    @Test
+    void tooManyClaimDaysAreRefused() {
+        StringBuilder days = new StringBuilder();
+        java.time.LocalDate d = java.time.LocalDate.of(2000, 1, 1);
+        for (int i = 0; i < 10_001; i++) {
+            days.append(i == 0 ? "" : ",").append("{\"date\":\"").append(d.plusDays(i)).append("\",\"treatmentMinutes\":1,")
+                    .append("\"preparationMinutes\":0,\"travelMinutes\":0,\"normalWorkingMinutes\":480}");
+        }
+        String many = String.format(PSB, "x").replaceAll("\"days\":\\[.*\\]", "\"days\":[" + days + "]");
+        CaseError.Detail error = onlyError(many);
+        assertEquals("$.claim.days", error.path());
+    }
 }

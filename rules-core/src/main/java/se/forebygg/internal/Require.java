@@ -32,6 +32,15 @@ public final class Require {
         return value;
     }
 
+    /** An amount in kronor: at least 0 and exact to the öre (at most two decimals). */
+    public static BigDecimal kronor(BigDecimal value, String field) {
+        nonNegative(value, field);
+        if (value.stripTrailingZeros().scale() > 2) {
+            throw new InvalidCaseException("$." + field, "must be whole öre (at most 2 decimals)");
+        }
+        return value;
+    }
+
     public static int nonNegative(int value, String field) {
         if (value < 0) {
             throw new InvalidCaseException("$." + field, "must be >= 0");

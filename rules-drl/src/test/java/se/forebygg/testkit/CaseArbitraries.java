@@ -142,13 +142,15 @@ public final class CaseArbitraries {
                         new BigDecimal("20000.02")));
     }
 
-    /** Submission days: often 1 and 2 February of the next year, sometimes in the measures' year. */
+    /** Submission days: mostly in time, often 1 or 2 February of the next year, sometimes late. */
     public static Arbitrary<LocalDate> submissions(int year) {
-        LocalDate next = LocalDate.of(year + 1, Month.JANUARY, 1);
-        return Arbitraries.oneOf(
-                Arbitraries.of(LocalDate.of(year + 1, 2, 1), LocalDate.of(year + 1, 2, 2),
-                        LocalDate.of(year + 1, 1, 31), LocalDate.of(year, 12, 31)),
-                Arbitraries.integers().between(0, 400).map(d -> next.minusDays(200).plusDays(d)));
+        LocalDate first = LocalDate.of(year, Month.JANUARY, 1);
+        LocalDate deadline = LocalDate.of(year + 1, Month.FEBRUARY, 1);
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(2, Arbitraries.of(deadline, deadline.plusDays(1), deadline.minusDays(1),
+                        LocalDate.of(year, 12, 31))),
+                net.jqwik.api.Tuple.of(6, Arbitraries.integers().between(0, 396).map(first::plusDays)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(1, 200).map(deadline::plusDays)));
     }
 
     /** Often absent (zeros); otherwise at the edges of both caps or anywhere below them. */
@@ -169,7 +171,7 @@ public final class CaseArbitraries {
 
     public static Arbitrary<PreventiveCase> preventiveCases() {
         Arbitrary<LocalDate> decisionDates = Arbitraries.integers().between(0, 12 * 365 + 200)
-                .map(d -> LocalDate.of(2014, 3, 1).plusDays(d));
+                .map(d -> LocalDate.of(2014, 3, 5).plusDays(d));
         return decisionDates.flatMap(decided -> Combinators.combine(
                 Arbitraries.strings().withCharRange('a', 'z').ofLength(6).map(s -> "psb-" + s),
                 Arbitraries.of(Step.class), Arbitraries.just(decided), insured(), risks(), plans(), claims(decided))
@@ -188,7 +190,7 @@ public final class CaseArbitraries {
     static Arbitrary<Risk> risks() {
         return Arbitraries.oneOf(
                 Arbitraries.of(new BigDecimal("0.24"), new BigDecimal("0.25"), new BigDecimal("0.5"), BigDecimal.ONE),
-                Arbitraries.bigDecimals().between(BigDecimal.ZERO, BigDecimal.ONE).ofScale(2)).map(Risk::new);
+                Arbitraries.bigDecimals().between(new BigDecimal("0.2"), BigDecimal.ONE).ofScale(2)).map(Risk::new);
     }
 
     static Arbitrary<Plan> plans() {
@@ -199,13 +201,14 @@ public final class CaseArbitraries {
                 Arbitraries.of(Purpose.class).injectNull(0.1),
                 Arbitraries.frequency(net.jqwik.api.Tuple.of(9, true), net.jqwik.api.Tuple.of(1, false)),
                 Arbitraries.frequency(net.jqwik.api.Tuple.of(9, true), net.jqwik.api.Tuple.of(1, false)),
-                Arbitraries.integers().between(0, 8))
+                Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, Arbitraries.of(0, 1, 2)),
+                        net.jqwik.api.Tuple.of(4, Arbitraries.integers().between(2, 12))))
                 .as(Plan::new);
     }
 
-    /** One to five distinct days up to 60 days before {@code decided}. */
+    /** One to five distinct days up to 60 days before {@code decided} (decisions start late enough to stay in the table). */
     static Arbitrary<Claim> claims(LocalDate decided) {
-        Arbitrary<Integer> minutes = Arbitraries.oneOf(Arbitraries.integers().between(0, 300),
+        Arbitrary<Integer> minutes = Arbitraries.oneOf(Arbitraries.integers().between(0, 400),
                 Arbitraries.of(0, 30, 60, 120, 240, 360, 480));
         Arbitrary<Integer> normal = Arbitraries.of(120, 240, 360, 400, 480, 500);
         return Combinators.combine(Arbitraries.integers().between(0, 60), minutes, minutes, minutes, normal)

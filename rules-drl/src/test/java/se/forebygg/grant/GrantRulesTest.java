@@ -348,6 +348,26 @@ class GrantRulesTest {
         }
 
         @Test
+        void threads_sharing_one_ledger_never_exceed_a_cap() throws Exception {
+            GrantLedger ledger = new InMemoryGrantLedger();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Future<Decision>> futures = new ArrayList<>();
+                for (int i = 0; i < 40; i++) {
+                    futures.add(pool.submit(() -> ENGINE.evaluate(investigation("1999.99"), ledger)));
+                }
+                BigDecimal total = BigDecimal.ZERO;
+                for (java.util.concurrent.Future<Decision> f : futures) {
+                    total = total.add(f.get().amount());
+                }
+                assertThat(total).isEqualByComparingTo("10000");
+                assertThat(ledger.granted("556000-0001", "E-17", 2025)).isEqualByComparingTo("10000");
+            } finally {
+                pool.shutdown();
+            }
+        }
+
+        @Test
         void a_case_alone_counts_only_its_own_already_granted() {
             assertDecision(ENGINE.evaluate(investigation("16000")), Outcome.APPROVED, "8000");
             assertDecision(ENGINE.evaluate(investigation("16000")), Outcome.APPROVED, "8000");

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The evaluate command over the demo data: grants decided together, whatever the line order. */
 class EvaluateCommandTest {
 
+    /** ARS-9: measures of 2025 and 2026 in one application. */
+    private static final String BAD_LINE = "{\"type\":\"workplace-rehabilitation-grant\",\"caseId\":\"ars-0009\",\"employerId\":\"556000-0007\",\"employeeId\":\"E-3\",\"employeeCondition\":\"REDUCED_WORK_CAPACITY\",\"provider\":{\"id\":\"P-3\",\"approvedByAgency\":true},\"measures\":[{\"kind\":\"INVESTIGATE\",\"performedOn\":\"2025-12-15\",\"amountPaid\":4000},{\"kind\":\"IMPLEMENT\",\"performedOn\":\"2026-01-12\",\"amountPaid\":3000}],\"submittedOn\":\"2026-01-20\"}";
+
     @TempDir
     Path dir;
 
@@ -36,9 +39,11 @@ class EvaluateCommandTest {
 
     @Test
     void results_come_out_in_input_order_and_bad_entries_keep_their_place() throws Exception {
-        List<String> lines = Files.readAllLines(Path.of("data/demo-cases.jsonl"));
+        List<String> lines = new ArrayList<>(Files.readAllLines(Path.of("data/demo-cases.jsonl")));
+        lines.add(3, BAD_LINE);
         List<String> out = evaluate(lines);
         assertEquals(lines.size(), out.size());
+        assertTrue(out.get(3).contains("\"line\":4,\"path\":\"$.measures[1].performedOn\""), out.get(3));
         for (int i = 0; i < lines.size(); i++) {
             String id = lines.get(i).replaceAll(".*?\"caseId\":\"([^\"]+)\".*", "$1");
             assertTrue(out.get(i).startsWith("{\"caseId\":\"" + id + "\""), out.get(i));

@@ -7,15 +7,24 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import se.forebygg.engine.Case;
+import se.forebygg.engine.Decision;
 import se.forebygg.engine.Forebygg;
+import se.forebygg.grant.GrantLedger;
+import se.forebygg.grant.InMemoryGrantLedger;
 import se.forebygg.engine.InvalidCaseException;
 import se.forebygg.json.CaseReader;
 import se.forebygg.json.ForebyggJson;
 
-/** {@code forebygg evaluate FILE}: one decision (or error object) per line, in input order. */
+/**
+ * {@code forebygg evaluate FILE}: one decision (or error object) per line, in input order. Grant
+ * applications of one input are evaluated together, in order of submittedOn then caseId.
+ */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Decides every case in FILE and writes one decision or error object per line.",
                 "FILE holds one JSON case, a JSON array of cases, or JSON Lines; '-' reads standard input.",
@@ -33,19 +42,31 @@ final class EvaluateCommand implements Callable<Integer> {
         boolean bad = false;
         try (Inputs.Opened input = Inputs.open(file, "evaluate");
              CaseReader reader = CaseReader.open(input.reader())) {
+            // Grant applications count against each other's caps in order of submission, so the
+            // whole input is read before anything is decided; results still come out in input order.
+            List<CaseReader.Entry> entries = new ArrayList<>();
+            List<Case> cases = new ArrayList<>();
             while (reader.hasNext()) {
                 CaseReader.Entry entry = reader.next();
-                Object result;
+                entries.add(entry);
+                cases.add(entry.isCase() ? entry.value() : null);
+            }
+            Object[] results = new Object[entries.size()];
+            GrantLedger ledger = new InMemoryGrantLedger();
+            for (int i : Forebygg.inBatchOrder(cases)) {
+                CaseReader.Entry entry = entries.get(i);
                 if (entry.isCase()) {
                     try {
-                        result = engine.evaluate(entry.value());
+                        results[i] = engine.evaluate(entry.value(), ledger);
                     } catch (InvalidCaseException e) {
-                        result = entry.errorFor(e);
+                        results[i] = entry.errorFor(e);
                     }
                 } else {
-                    result = entry.error();
+                    results[i] = entry.error();
                 }
-                bad |= !(result instanceof se.forebygg.engine.Decision);
+            }
+            for (Object result : results) {
+                bad |= !(result instanceof Decision);
                 out.println(ForebyggJson.toLine(mapper, result));
             }
         } catch (NoSuchFileException e) {

@@ -12,7 +12,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,5 +104,47 @@ class EvaluateCommandTest {
         Run run = run(null, "evaluate", "no/such/file.jsonl");
         assertEquals(1, run.status());
         assertTrue(run.err().contains("no such file"), run.err());
+    }
+
+    /** ARS-9: measures of 2025 and 2026 in one application. */
+    private static final String MIXED_YEARS = "{\"type\":\"workplace-rehabilitation-grant\",\"caseId\":\"ars-0009\",\"employerId\":\"556000-0007\",\"employeeId\":\"E-3\",\"employeeCondition\":\"REDUCED_WORK_CAPACITY\",\"provider\":{\"id\":\"P-3\",\"approvedByAgency\":true},\"measures\":[{\"kind\":\"INVESTIGATE\",\"performedOn\":\"2025-12-15\",\"amountPaid\":4000},{\"kind\":\"IMPLEMENT\",\"performedOn\":\"2026-01-12\",\"amountPaid\":3000}],\"submittedOn\":\"2026-01-20\"}";
+
+    @Test
+    void theOrderOfTheInputLinesNeverChangesADecision(@TempDir Path dir) throws Exception {
+        List<String> lines = Files.readAllLines(DEMO);
+        Map<String, String> inOrder = byCaseId(evaluate(dir, lines));
+        List<String> shuffled = new ArrayList<>(lines);
+        Collections.shuffle(shuffled, new Random(20250201));
+        assertEquals(inOrder, byCaseId(evaluate(dir, shuffled)));
+        assertTrue(inOrder.get("ars-0006").contains("ARS_EMPLOYER_CAP_EXHAUSTED"), inOrder.get("ars-0006"));
+        assertTrue(inOrder.get("ars-0002").contains("ARS_EMPLOYEE_CAP_APPLIED"), inOrder.get("ars-0002"));
+    }
+
+    @Test
+    void aMixedYearApplicationKeepsItsPlaceAmongTheGrants(@TempDir Path dir) throws Exception {
+        List<String> lines = new ArrayList<>(Files.readAllLines(DEMO));
+        lines.add(3, MIXED_YEARS);
+        List<String> out = evaluate(dir, lines);
+        assertEquals(lines.size(), out.size());
+        assertTrue(out.get(3).contains("\"line\":4,\"path\":\"$.measures[1].performedOn\""), out.get(3));
+        for (int i = 0; i < lines.size(); i++) {
+            String id = lines.get(i).replaceAll(".*?\"caseId\":\"([^\"]+)\".*", "$1");
+            assertTrue(out.get(i).startsWith("{\"caseId\":\"" + id + "\""), out.get(i));
+        }
+    }
+
+    private static List<String> evaluate(Path dir, List<String> lines) throws Exception {
+        Path file = dir.resolve("cases-" + System.nanoTime() + ".jsonl");
+        Files.write(file, lines);
+        return run(null, "evaluate", file.toString()).lines();
+    }
+
+    private static Map<String, String> byCaseId(List<String> results) {
+        Map<String, String> map = new TreeMap<>();
+        for (String r : results) {
+            // An error names its input line, which moves with the shuffle; everything else must not.
+            map.put(r.replaceAll("^\\{\"caseId\":\"([^\"]+)\".*", "$1"), r.replaceAll("\"line\":\\d+,", ""));
+        }
+        return map;
     }
 }

@@ -20,6 +20,10 @@ import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.ExecutionResults;
 import org.kie.api.runtime.StatelessKieSession;
+import se.forebygg.grant.GrantCase;
+import se.forebygg.grant.GrantKind;
+import se.forebygg.grant.GrantLedger;
+import se.forebygg.grant.InMemoryGrantLedger;
 import se.forebygg.internal.CaseKind;
 import se.forebygg.internal.Facts;
 import se.forebygg.parameters.Parameters;
@@ -40,7 +44,8 @@ public final class Forebygg {
     /** Name of the knowledge base in {@code rules-drl}'s kmodule.xml. */
     static final String KBASE = "forebygg";
     private static final String RULES_VERSION_RESOURCE = "/META-INF/forebygg-rules.properties";
-    private static final List<CaseKind<?>> KINDS = List.of(new PreventiveKind(), new ProviderKind());
+    private static final GrantKind GRANTS = new GrantKind();
+    private static final List<CaseKind<?>> KINDS = List.of(new PreventiveKind(), new ProviderKind(), GRANTS);
 
     private final KieBase kieBase;
     private final Parameters parameters;
@@ -63,19 +68,63 @@ public final class Forebygg {
         return new Builder();
     }
 
-    /** Decides one case. Throws {@link InvalidCaseException} when a date of the case lies outside the parameters. */
+    /**
+     * Decides one case. A grant application counts only its own {@code alreadyGranted} against the
+     * caps. Throws {@link InvalidCaseException} when a date of the case lies outside the parameters.
+     */
     public Decision evaluate(Case aCase) {
-        Objects.requireNonNull(aCase, "case");
-        return decide(kindOf(aCase), aCase);
+        return evaluate(aCase, new InMemoryGrantLedger());
     }
 
-    /** Decides many cases; the decisions come back in input order. */
-    public List<Decision> evaluateAll(List<? extends Case> cases) {
-        List<Decision> decisions = new ArrayList<>(cases.size());
-        for (Case c : cases) {
-            decisions.add(evaluate(c));
+    /**
+     * Decides one case; a grant application also counts what {@code ledger} holds for its employer,
+     * employee and year against the caps, and its grant is recorded in {@code ledger}. Reading the
+     * room, deciding and recording happen as one step per ledger object.
+     */
+    public Decision evaluate(Case aCase, GrantLedger ledger) {
+        Objects.requireNonNull(aCase, "case");
+        Objects.requireNonNull(ledger, "ledger");
+        if (aCase instanceof GrantCase grant) {
+            synchronized (ledger) {
+                Decision decision = decide(GRANTS, grant, List.of(GrantKind.priorGrants(grant, ledger)));
+                ledger.record(grant.caseId(), grant.employerId(), grant.employeeId(), grant.year(), decision.amount());
+                return decision;
+            }
         }
-        return decisions;
+        return decide(kindOf(aCase), aCase, List.of());
+    }
+
+    /**
+     * Decides many cases; the decisions come back in input order. Grant applications are taken in
+     * {@link GrantCase#SUBMISSION_ORDER} (submittedOn, then caseId), each counting against the caps of
+     * those after it, so the result does not depend on the order of the input.
+     */
+    public List<Decision> evaluateAll(List<? extends Case> cases) {
+        return evaluateAll(cases, new InMemoryGrantLedger());
+    }
+
+    /** As {@link #evaluateAll(List)}, with the grants before this batch in {@code ledger}, which records this batch's grants. */
+    public List<Decision> evaluateAll(List<? extends Case> cases, GrantLedger ledger) {
+        Decision[] decisions = new Decision[cases.size()];
+        for (int i : inBatchOrder(cases)) {
+            decisions[i] = evaluate(cases.get(i), ledger);
+        }
+        return List.of(decisions);
+    }
+
+    /**
+     * The positions of {@code cases} in the order a batch decides them: every other case first, in
+     * input order, then the grant applications in {@link GrantCase#SUBMISSION_ORDER}.
+     */
+    public static List<Integer> inBatchOrder(List<?> cases) {
+        List<Integer> others = new ArrayList<>();
+        List<Integer> grants = new ArrayList<>();
+        for (int i = 0; i < cases.size(); i++) {
+            (cases.get(i) instanceof GrantCase ? grants : others).add(i);
+        }
+        grants.sort(Comparator.comparing(i -> (GrantCase) cases.get(i), GrantCase.SUBMISSION_ORDER));
+        others.addAll(grants);
+        return others;
     }
 
     /** The parameter table in use. */
@@ -98,8 +147,9 @@ public final class Forebygg {
         throw new IllegalArgumentException("no rules for case type " + aCase.getClass().getName());
     }
 
-    private <C extends Case> Decision decide(CaseKind<C> kind, C aCase) {
-        List<Object> facts = kind.facts(aCase, parameters);
+    private <C extends Case> Decision decide(CaseKind<C> kind, C aCase, List<Object> extraFacts) {
+        List<Object> facts = new ArrayList<>(kind.facts(aCase, parameters));
+        facts.addAll(extraFacts);
         StatelessKieSession session = kieBase.newStatelessKieSession();
         TreeSet<String> fired = new TreeSet<>();
         session.addEventListener(new DefaultAgendaEventListener() {

@@ -14,6 +14,7 @@ import se.forebygg.engine.CaseType;
 import se.forebygg.engine.Decision;
 import se.forebygg.engine.Finding;
 import se.forebygg.engine.Outcome;
+import se.forebygg.grant.GrantCalculation;
 import se.forebygg.preventive.PreventiveCalculation;
 import se.forebygg.provider.ProviderCalculation;
 
@@ -22,7 +23,8 @@ final class DecisionDeserializer extends JsonDeserializer<Decision> {
 
     static final Map<CaseType, Class<? extends Calculation>> CALCULATIONS = Map.of(
             CaseType.PREVENTIVE_SICKNESS_BENEFIT, PreventiveCalculation.class,
-            CaseType.PROVIDER_APPROVAL, ProviderCalculation.class);
+            CaseType.PROVIDER_APPROVAL, ProviderCalculation.class,
+            CaseType.WORKPLACE_REHABILITATION_GRANT, GrantCalculation.class);
 
     @Override
     public Decision deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {

@@ -18,6 +18,7 @@ import java.time.format.DateTimeParseException;
 import se.forebygg.engine.Case;
 import se.forebygg.engine.CaseType;
 import se.forebygg.engine.Decision;
+import se.forebygg.grant.GrantCase;
 import se.forebygg.preventive.PreventiveCase;
 import se.forebygg.provider.ProviderApprovalCase;
 
@@ -32,7 +33,8 @@ public final class ForebyggModule extends SimpleModule {
         setMixInAnnotation(Case.class, CaseMixin.class);
         registerSubtypes(
                 new NamedType(PreventiveCase.class, CaseType.PREVENTIVE_SICKNESS_BENEFIT.id()),
-                new NamedType(ProviderApprovalCase.class, CaseType.PROVIDER_APPROVAL.id()));
+                new NamedType(ProviderApprovalCase.class, CaseType.PROVIDER_APPROVAL.id()),
+                new NamedType(GrantCase.class, CaseType.WORKPLACE_REHABILITATION_GRANT.id()));
         addSerializer(LocalDate.class, new IsoDateSerializer());
         addDeserializer(LocalDate.class, new IsoDateDeserializer());
         addSerializer(BigDecimal.class, new PlainDecimalSerializer());

@@ -1,0 +1,22 @@
+package se.forebygg.grant;
+
+import java.math.BigDecimal;
+
+/**
+ * Rule fact (ARS-6, ARS-7): the room left under one cap.
+ *
+ * @param limit the cap
+ * @param granted what was granted before under this cap
+ * @param room limit − granted, never below zero
+ */
+public record CapRoom(String caseId, Cap cap, BigDecimal limit, BigDecimal granted, BigDecimal room) {
+
+    public static CapRoom under(Cap cap, String caseId, BigDecimal limit, BigDecimal granted) {
+        return new CapRoom(caseId, cap, limit, granted, GrantFigures.room(limit, granted));
+    }
+
+    /** True when nothing more may be granted under this cap this year. */
+    public boolean exhausted() {
+        return room.signum() == 0;
+    }
+}

@@ -1,0 +1,7 @@
+package se.forebygg.grant;
+
+import java.math.BigDecimal;
+
+/** Rule fact (ARS-2, ARS-3): measure {@code index} is covered; what was paid for it counts. */
+public record CoveredMeasure(String caseId, int index, BigDecimal amountPaid) {
+}

@@ -1,0 +1,68 @@
+package se.forebygg.grant;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import se.forebygg.engine.Case;
+import se.forebygg.engine.CaseType;
+import se.forebygg.engine.InvalidCaseException;
+import se.forebygg.internal.Require;
+
+/**
+ * An employer's application for the workplace rehabilitation grant (arbetsplatsinriktat
+ * rehabiliteringsstöd, förordningen (2014:67)) for one employee and measures of one calendar year
+ * (ARS-9).
+ *
+ * @param alreadyGranted optional; grants of the same year the host knows of, zeros when absent
+ */
+@JsonPropertyOrder({"type", "caseId", "employerId", "employeeId", "employeeCondition", "provider", "measures",
+        "submittedOn", "alreadyGranted"})
+public record GrantCase(String caseId, String employerId, String employeeId, EmployeeCondition employeeCondition,
+                        GrantProvider provider, List<Measure> measures, LocalDate submittedOn,
+                        AlreadyGranted alreadyGranted) implements Case {
+
+    /**
+     * The order in which applications evaluated together count against each other's caps: by
+     * {@code submittedOn}, then {@code caseId}.
+     */
+    public static final Comparator<GrantCase> SUBMISSION_ORDER =
+            Comparator.comparing(GrantCase::submittedOn).thenComparing(GrantCase::caseId);
+
+    public GrantCase {
+        Require.nonEmpty(caseId, "caseId");
+        Require.nonEmpty(employerId, "employerId");
+        Require.nonEmpty(employeeId, "employeeId");
+        Require.present(employeeCondition, "employeeCondition");
+        Require.present(provider, "provider");
+        measures = Require.list(measures, "measures");
+        if (measures.isEmpty()) {
+            throw new InvalidCaseException("$.measures", "must list at least one measure");
+        }
+        int year = measures.get(0).performedOn().getYear();
+        for (int i = 1; i < measures.size(); i++) {
+            LocalDate on = measures.get(i).performedOn();
+            if (on.getYear() != year) {
+                throw new InvalidCaseException("$.measures[" + i + "].performedOn", "performed in " + on.getYear()
+                        + ", but measures[0] in " + year + ": one application covers measures of one calendar year");
+            }
+        }
+        Require.present(submittedOn, "submittedOn");
+        alreadyGranted = alreadyGranted == null ? AlreadyGranted.NONE : alreadyGranted;
+    }
+
+    @Override
+    public CaseType type() {
+        return CaseType.WORKPLACE_REHABILITATION_GRANT;
+    }
+
+    /** The calendar year of the measures, the year whose caps apply (ARS-6, ARS-7). */
+    public int year() {
+        return measures.get(0).performedOn().getYear();
+    }
+
+    /** The earliest day a measure was performed on: the day whose parameters the year's grant reads. */
+    public LocalDate firstPerformedOn() {
+        return measures.stream().map(Measure::performedOn).min(Comparator.naturalOrder()).orElseThrow();
+    }
+}

@@ -1,0 +1,185 @@
+package se.forebygg.grant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.constraints.IntRange;
+import se.forebygg.engine.Case;
+import se.forebygg.engine.Decision;
+import se.forebygg.engine.Forebygg;
+import se.forebygg.engine.Outcome;
+import se.forebygg.reference.ReferenceEvaluator;
+import se.forebygg.reference.Verdict;
+import se.forebygg.testkit.CaseArbitraries;
+
+/** Properties of the engine over generated cases, the reference evaluator as the oracle. */
+class GrantPropertiesTest {
+    private static final Forebygg ENGINE = Forebygg.create();
+    private static final ReferenceEvaluator REFERENCE = ReferenceEvaluator.standard();
+    private static final BigDecimal EMPLOYEE_CAP = new BigDecimal("10000");
+    private static final BigDecimal EMPLOYER_CAP = new BigDecimal("200000");
+
+    @Provide
+    Arbitrary<Case> anyCase() {
+        return CaseArbitraries.anyCase();
+    }
+
+    @Provide
+    Arbitrary<List<GrantCase>> batches() {
+        return CaseArbitraries.grantBatches();
+    }
+
+    @Provide
+    Arbitrary<GrantCase> grants() {
+        return CaseArbitraries.grantCases();
+    }
+
+    @Property(tries = 3000)
+    void the_engine_agrees_with_the_reference_on_any_case(@ForAll("anyCase") Case c) {
+        Decision decision = ENGINE.evaluate(c);
+        Statistics.collect(c.type().id(), decision.outcome());
+        assertThat(Verdict.of(decision)).as("%s", c).isEqualTo(REFERENCE.evaluateAlone(c));
+    }
+
+    @Property(tries = 300)
+    void the_engine_agrees_with_the_reference_on_any_batch(@ForAll("batches") List<GrantCase> batch) {
+        List<Verdict> engine = ENGINE.evaluateAll(batch).stream().map(Verdict::of).toList();
+        assertThat(engine).isEqualTo(REFERENCE.evaluateBatch(batch));
+    }
+
+    @Property(tries = 300)
+    void no_sequence_of_applications_exceeds_a_cap(@ForAll("batches") List<GrantCase> batch,
+                                                   @ForAll @IntRange(min = 0, max = 200_000) int seeded) {
+        List<GrantCase> fresh = batch.stream().map(c -> new GrantCase(c.caseId(), c.employerId(), c.employeeId(),
+                c.employeeCondition(), c.provider(), c.measures(), c.submittedOn(), null)).toList();
+        InMemoryGrantLedger ledger = new InMemoryGrantLedger();
+        BigDecimal seed = BigDecimal.valueOf(seeded);
+        for (GrantCase c : fresh) {
+            ledger.record("seed", c.employerId(), "seed-employee", c.year(), seed.subtract(ledger.granted(c.employerId(), c.year())).max(BigDecimal.ZERO));
+        }
+        List<Decision> decisions = ENGINE.evaluateAll(fresh, ledger);
+        Map<String, BigDecimal> perEmployer = new HashMap<>();
+        Map<String, BigDecimal> perEmployee = new HashMap<>();
+        for (int i = 0; i < fresh.size(); i++) {
+            GrantCase c = fresh.get(i);
+            perEmployer.merge(c.employerId() + "|" + c.year(), decisions.get(i).amount(), BigDecimal::add);
+            perEmployee.merge(c.employerId() + "|" + c.employeeId() + "|" + c.year(), decisions.get(i).amount(), BigDecimal::add);
+        }
+        perEmployer.forEach((k, v) -> assertThat(v.add(seed)).as(k).isLessThanOrEqualTo(EMPLOYER_CAP));
+        perEmployee.values().forEach(v -> assertThat(v).isLessThanOrEqualTo(EMPLOYEE_CAP));
+        for (GrantCase c : fresh) {
+            assertThat(ledger.granted(c.employerId(), c.year())).isLessThanOrEqualTo(EMPLOYER_CAP);
+            assertThat(ledger.granted(c.employerId(), c.employeeId(), c.year())).isLessThanOrEqualTo(EMPLOYEE_CAP);
+        }
+    }
+
+    @Property(tries = 1000)
+    void a_grant_is_between_zero_and_half_the_covered_cost_and_the_least_of_half_and_the_rooms(
+            @ForAll("grants") GrantCase c) {
+        Decision d = ENGINE.evaluate(c);
+        GrantCalculation calc = (GrantCalculation) d.calculation();
+        BigDecimal exactHalf = calc.coveredCost().divide(BigDecimal.valueOf(2));
+        assertThat(d.amount()).isGreaterThanOrEqualTo(BigDecimal.ZERO).isLessThanOrEqualTo(exactHalf);
+        assertThat(d.amount()).isEqualByComparingTo(calc.grant());
+        if (d.outcome() != Outcome.REJECTED) {
+            assertThat(d.amount()).isEqualByComparingTo(
+                    calc.halfOfCost().min(calc.employeeRoomBefore()).min(calc.employerRoomBefore()));
+        } else {
+            assertThat(d.amount()).isEqualByComparingTo(BigDecimal.ZERO);
+        }
+    }
+
+    @Property(tries = 300)
+    void shuffling_the_input_never_changes_a_decision(@ForAll("batches") List<GrantCase> batch,
+                                                      @ForAll Random random) {
+        List<GrantCase> shuffled = new ArrayList<>(batch);
+        Collections.shuffle(shuffled, random);
+        Map<String, Decision> before = byCaseId(ENGINE.evaluateAll(batch));
+        Map<String, Decision> after = byCaseId(ENGINE.evaluateAll(shuffled));
+        assertThat(after).isEqualTo(before);
+    }
+
+    /**
+     * One employee's application split in two consecutive ones gives the same yearly total. The half
+     * is rounded down to the öre per application, so when the first part's covered cost is an odd
+     * number of öre the split may give one öre less; never more, never otherwise different.
+     */
+    @Property(tries = 500)
+    void splitting_an_application_never_changes_the_employees_yearly_total(@ForAll("splittable") GrantCase c,
+                                                                          @ForAll @IntRange(min = 1, max = 3) int anyCut) {
+        int cut = Math.min(anyCut, c.measures().size() - 1);
+        GrantCase whole = c;
+        GrantCase first = new GrantCase(c.caseId() + "-a", c.employerId(), c.employeeId(), c.employeeCondition(),
+                c.provider(), c.measures().subList(0, cut), c.submittedOn(), c.alreadyGranted());
+        GrantCase second = new GrantCase(c.caseId() + "-b", c.employerId(), c.employeeId(), c.employeeCondition(),
+                c.provider(), c.measures().subList(cut, c.measures().size()), c.submittedOn().plusDays(1),
+                c.alreadyGranted());
+        BigDecimal together = ENGINE.evaluate(whole).amount();
+        List<Decision> split = ENGINE.evaluateAll(List.of(second, first));
+        BigDecimal apart = split.get(0).amount().add(split.get(1).amount());
+        BigDecimal firstCovered = ((GrantCalculation) split.get(1).calculation()).coveredCost();
+        boolean evenOre = firstCovered.movePointRight(2).remainder(BigDecimal.valueOf(2)).signum() == 0;
+        if (evenOre) {
+            assertThat(apart).isEqualByComparingTo(together);
+        } else {
+            assertThat(together.subtract(apart)).isBetween(BigDecimal.ZERO, new BigDecimal("0.01"));
+        }
+    }
+
+    @Property(tries = 200)
+    void the_caps_start_afresh_on_the_first_of_january(@ForAll @IntRange(min = 2014, max = 2024) int year,
+                                                     @ForAll("bigAmounts") BigDecimal paid) {
+        GrantCase december = application("dec", year, LocalDate.of(year, 12, 31), paid, LocalDate.of(year + 1, 1, 10));
+        GrantCase january = application("jan", year + 1, LocalDate.of(year + 1, 1, 1), paid, LocalDate.of(year + 1, 1, 11));
+        GrantCase december2 = application("dec2", year, LocalDate.of(year, 12, 31), paid, LocalDate.of(year + 1, 1, 12));
+        List<Decision> d = ENGINE.evaluateAll(List.of(december, january, december2));
+        assertThat(d.get(0).amount()).isEqualByComparingTo(EMPLOYEE_CAP);
+        assertThat(d.get(1).amount()).isEqualByComparingTo(EMPLOYEE_CAP);
+        assertThat(d.get(2).outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(d.get(2).has(se.forebygg.engine.ReasonCode.ARS_EMPLOYEE_CAP_EXHAUSTED)).isTrue();
+    }
+
+    /** Eligible, in time even a day later, at least two measures: an application that can be split. */
+    @Provide
+    Arbitrary<GrantCase> splittable() {
+        return CaseArbitraries.years().flatMap(year -> Combinators.combine(
+                CaseArbitraries.employers(), CaseArbitraries.employees(),
+                CaseArbitraries.measures(year).filter(m -> m.size() >= 2),
+                Arbitraries.integers().between(0, 395).map(d -> LocalDate.of(year, 1, 1).plusDays(d)),
+                CaseArbitraries.alreadyGranted())
+                .as((employer, employee, measures, submitted, already) -> new GrantCase("ars-s", employer, employee,
+                        EmployeeCondition.REDUCED_WORK_CAPACITY, new GrantProvider("P-1", true), measures, submitted,
+                        already)));
+    }
+
+    @Provide
+    Arbitrary<BigDecimal> bigAmounts() {
+        return Arbitraries.oneOf(Arbitraries.of(new BigDecimal("20000"), new BigDecimal("20000.01")),
+                Arbitraries.bigDecimals().between(new BigDecimal("20000"), new BigDecimal("100000")).ofScale(2));
+    }
+
+    private static GrantCase application(String id, int year, LocalDate on, BigDecimal paid, LocalDate submitted) {
+        return new GrantCase(id, "556000-0001", "E-1", EmployeeCondition.REDUCED_WORK_CAPACITY,
+                new GrantProvider("P-1", true), List.of(new Measure(MeasureKind.INVESTIGATE, on, paid)), submitted, null);
+    }
+
+    private static Map<String, Decision> byCaseId(List<Decision> decisions) {
+        Map<String, Decision> result = new HashMap<>();
+        decisions.forEach(d -> result.put(d.caseId(), d));
+        return result;
+    }
+}

@@ -1,0 +1,376 @@
+package se.forebygg.grant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import se.forebygg.engine.Decision;
+import se.forebygg.engine.Forebygg;
+import se.forebygg.engine.Outcome;
+import se.forebygg.engine.ReasonCode;
+import se.forebygg.engine.Severity;
+import se.forebygg.json.CaseReader;
+import se.forebygg.json.ForebyggJson;
+
+/** The grant rules of förordningen (2014:67) at their boundaries, one nested class per rule. */
+class GrantRulesTest {
+    private static final Forebygg ENGINE = Forebygg.create();
+    private static final LocalDate APRIL = LocalDate.of(2025, 4, 2);
+    private static final LocalDate SEPTEMBER = LocalDate.of(2025, 9, 1);
+
+    private static Measure measure(MeasureKind kind, LocalDate on, String paid) {
+        return new Measure(kind, on, new BigDecimal(paid));
+    }
+
+    private static GrantCase application(List<Measure> measures, LocalDate submitted, AlreadyGranted already) {
+        return new GrantCase("ars-t", "556000-0001", "E-17", EmployeeCondition.AT_RISK_OF_REDUCED_WORK_CAPACITY,
+                new GrantProvider("P-3", true), measures, submitted, already);
+    }
+
+    private static GrantCase investigation(String paid) {
+        return application(List.of(measure(MeasureKind.INVESTIGATE, APRIL, paid)), SEPTEMBER, null);
+    }
+
+    private static GrantCase investigation(String paid, String employeeBefore, String employerBefore) {
+        return application(List.of(measure(MeasureKind.INVESTIGATE, APRIL, paid)), SEPTEMBER,
+                new AlreadyGranted(new BigDecimal(employeeBefore), new BigDecimal(employerBefore)));
+    }
+
+    private static void assertDecision(Decision d, Outcome outcome, String amount, ReasonCode... codes) {
+        assertThat(d.outcome()).as("outcome of %s", d).isEqualTo(outcome);
+        assertThat(d.amount()).as("amount").isEqualTo(new BigDecimal(amount).setScale(2));
+        assertThat(d.findings()).extracting(f -> f.code()).containsExactlyInAnyOrder(codes);
+    }
+
+    @Nested
+    class Ars1TheEmployeeHasOrRisksReducedWorkCapacity {
+        @Test
+        void reduced_work_capacity_or_its_risk_qualifies() {
+            for (EmployeeCondition condition : List.of(EmployeeCondition.REDUCED_WORK_CAPACITY,
+                    EmployeeCondition.AT_RISK_OF_REDUCED_WORK_CAPACITY)) {
+                GrantCase c = investigation("8000");
+                c = new GrantCase(c.caseId(), c.employerId(), c.employeeId(), condition, c.provider(), c.measures(),
+                        c.submittedOn(), null);
+                assertDecision(ENGINE.evaluate(c), Outcome.APPROVED, "4000");
+            }
+        }
+
+        @Test
+        void no_risk_is_refused() {
+            GrantCase c = investigation("8000");
+            c = new GrantCase(c.caseId(), c.employerId(), c.employeeId(), EmployeeCondition.NONE, c.provider(),
+                    c.measures(), c.submittedOn(), null);
+            assertDecision(ENGINE.evaluate(c), Outcome.REJECTED, "0", ReasonCode.ARS_NO_WORK_CAPACITY_RISK);
+        }
+    }
+
+    @Nested
+    class Ars2TreatmentIsNeverCovered {
+        @Test
+        void a_treatment_line_is_left_out_and_the_rest_is_granted() {
+            Decision d = ENGINE.evaluate(application(List.of(measure(MeasureKind.INVESTIGATE, APRIL, "12000"),
+                    measure(MeasureKind.TREATMENT, APRIL, "4500")), SEPTEMBER, null));
+            assertDecision(d, Outcome.PARTIALLY_APPROVED, "6000", ReasonCode.ARS_TREATMENT_EXCLUDED);
+            assertThat(d.findings().get(0).severity()).isEqualTo(Severity.REDUCTION);
+            assertThat(d.findings().get(0).message()).contains("Measure 2", "4500");
+            GrantCalculation calc = (GrantCalculation) d.calculation();
+            assertThat(calc.measures()).extracting(GrantCalculation.MeasureFigures::covered).containsExactly(true, false);
+        }
+
+        @Test
+        void each_treatment_line_is_a_reason_of_its_own() {
+            Decision d = ENGINE.evaluate(application(List.of(measure(MeasureKind.INVESTIGATE, APRIL, "1000"),
+                    measure(MeasureKind.TREATMENT, APRIL, "500"), measure(MeasureKind.TREATMENT, APRIL, "500")),
+                    SEPTEMBER, null));
+            assertDecision(d, Outcome.PARTIALLY_APPROVED, "500", ReasonCode.ARS_TREATMENT_EXCLUDED,
+                    ReasonCode.ARS_TREATMENT_EXCLUDED);
+        }
+
+        @Test
+        void an_application_for_treatment_only_is_refused() {
+            Decision d = ENGINE.evaluate(application(List.of(measure(MeasureKind.TREATMENT, APRIL, "6000")),
+                    SEPTEMBER, null));
+            assertDecision(d, Outcome.REJECTED, "0", ReasonCode.ARS_TREATMENT_EXCLUDED);
+            assertThat(d.findings().get(0).severity()).isEqualTo(Severity.REJECTION);
+        }
+    }
+
+    @Nested
+    class Ars3BeforeJuly2018OnlyInvestigateAndInitiate {
+        private final LocalDate lastDayBefore = LocalDate.of(2018, 6, 30);
+        private final LocalDate firstDayInForce = LocalDate.of(2018, 7, 1);
+
+        @Test
+        void plan_implement_and_follow_up_on_30_june_2018_are_left_out() {
+            for (MeasureKind kind : List.of(MeasureKind.PLAN, MeasureKind.IMPLEMENT, MeasureKind.FOLLOW_UP)) {
+                Decision d = ENGINE.evaluate(application(List.of(measure(MeasureKind.INVESTIGATE, lastDayBefore, "2000"),
+                        measure(kind, lastDayBefore, "3000")), LocalDate.of(2018, 9, 1), null));
+                assertDecision(d, Outcome.PARTIALLY_APPROVED, "1000", ReasonCode.ARS_MEASURE_NOT_IN_FORCE);
+            }
+        }
+
+        @Test
+        void plan_implement_and_follow_up_on_1_july_2018_are_covered() {
+            for (MeasureKind kind : List.of(MeasureKind.PLAN, MeasureKind.IMPLEMENT, MeasureKind.FOLLOW_UP)) {
+                Decision d = ENGINE.evaluate(application(List.of(measure(MeasureKind.INVESTIGATE, lastDayBefore, "2000"),
+                        measure(kind, firstDayInForce, "3000")), LocalDate.of(2018, 9, 1), null));
+                assertDecision(d, Outcome.APPROVED, "2500");
+            }
+        }
+
+        @Test
+        void investigate_and_initiate_were_always_covered() {
+            Decision d = ENGINE.evaluate(application(List.of(measure(MeasureKind.INVESTIGATE, LocalDate.of(2014, 3, 3), "2000"),
+                    measure(MeasureKind.INITIATE, LocalDate.of(2014, 3, 4), "2000")), LocalDate.of(2014, 9, 1), null));
+            assertDecision(d, Outcome.APPROVED, "2000");
+        }
+
+        @Test
+        void nothing_left_before_july_2018_is_refused() {
+            Decision d = ENGINE.evaluate(application(List.of(measure(MeasureKind.FOLLOW_UP, lastDayBefore, "3000")),
+                    LocalDate.of(2018, 9, 1), null));
+            assertDecision(d, Outcome.REJECTED, "0", ReasonCode.ARS_MEASURE_NOT_IN_FORCE);
+        }
+    }
+
+    @Nested
+    class Ars4TheProviderMustBeApproved {
+        @Test
+        void an_unapproved_provider_is_refused() {
+            GrantCase c = investigation("8000");
+            c = new GrantCase(c.caseId(), c.employerId(), c.employeeId(), c.employeeCondition(),
+                    new GrantProvider("P-9", false), c.measures(), c.submittedOn(), null);
+            Decision d = ENGINE.evaluate(c);
+            assertDecision(d, Outcome.REJECTED, "0", ReasonCode.ARS_PROVIDER_NOT_APPROVED);
+            assertThat(d.findings().get(0).message()).contains("P-9");
+        }
+    }
+
+    @Nested
+    class Ars5TheGrantIsHalfOfWhatWasPaid {
+        @Test
+        void half_of_the_covered_cost() {
+            Decision d = ENGINE.evaluate(application(List.of(measure(MeasureKind.INVESTIGATE, APRIL, "8000"),
+                    measure(MeasureKind.PLAN, APRIL, "6000")), SEPTEMBER, null));
+            assertDecision(d, Outcome.APPROVED, "7000");
+            GrantCalculation calc = (GrantCalculation) d.calculation();
+            assertThat(calc.coveredCost()).isEqualByComparingTo("14000");
+            assertThat(calc.halfOfCost()).isEqualByComparingTo("7000");
+            assertThat(calc.employeeRoomAfter()).isEqualByComparingTo("3000");
+            assertThat(calc.employerRoomAfter()).isEqualByComparingTo("193000");
+        }
+
+        @Test
+        void kept_to_the_ore_and_an_odd_ore_of_the_half_is_not_paid() {
+            assertDecision(ENGINE.evaluate(investigation("3500.50")), Outcome.APPROVED, "1750.25");
+            assertDecision(ENGINE.evaluate(investigation("0.03")), Outcome.APPROVED, "0.01");
+            assertDecision(ENGINE.evaluate(investigation("19999.99")), Outcome.APPROVED, "9999.99");
+        }
+    }
+
+    @Nested
+    class Ars6AtMost10000PerEmployeeAndYear {
+        @Test
+        void exactly_at_the_cap_is_granted_in_full() {
+            assertDecision(ENGINE.evaluate(investigation("20000")), Outcome.APPROVED, "10000");
+            assertDecision(ENGINE.evaluate(investigation("20000.01")), Outcome.APPROVED, "10000");
+        }
+
+        @Test
+        void one_ore_above_the_cap_is_reduced() {
+            assertDecision(ENGINE.evaluate(investigation("20000.02")), Outcome.PARTIALLY_APPROVED, "10000",
+                    ReasonCode.ARS_EMPLOYEE_CAP_APPLIED);
+        }
+
+        @Test
+        void with_9999_99_granted_before_one_ore_is_left() {
+            assertDecision(ENGINE.evaluate(investigation("8000", "9999.99", "9999.99")), Outcome.PARTIALLY_APPROVED,
+                    "0.01", ReasonCode.ARS_EMPLOYEE_CAP_APPLIED);
+        }
+
+        @Test
+        void with_10000_granted_before_nothing_is_left() {
+            Decision d = ENGINE.evaluate(investigation("8000", "10000", "10000"));
+            assertDecision(d, Outcome.REJECTED, "0", ReasonCode.ARS_EMPLOYEE_CAP_EXHAUSTED);
+            assertThat(d.findings().get(0).messageSv()).contains("förbrukat");
+        }
+
+        @Test
+        void a_full_room_and_nothing_covered_gives_no_cap_reason() {
+            assertDecision(ENGINE.evaluate(investigation("0", "10000", "0")), Outcome.APPROVED, "0");
+        }
+    }
+
+    @Nested
+    class Ars7AtMost200000PerEmployerAndYear {
+        @Test
+        void exactly_at_the_cap_is_granted_in_full() {
+            assertDecision(ENGINE.evaluate(investigation("8000", "0", "196000")), Outcome.APPROVED, "4000");
+        }
+
+        @Test
+        void with_199999_99_granted_before_one_ore_is_left() {
+            assertDecision(ENGINE.evaluate(investigation("8000", "0", "199999.99")), Outcome.PARTIALLY_APPROVED,
+                    "0.01", ReasonCode.ARS_EMPLOYER_CAP_APPLIED);
+        }
+
+        @Test
+        void with_200000_granted_before_nothing_is_left() {
+            assertDecision(ENGINE.evaluate(investigation("8000", "0", "200000")), Outcome.REJECTED, "0",
+                    ReasonCode.ARS_EMPLOYER_CAP_EXHAUSTED);
+        }
+
+        @Test
+        void both_caps_are_reported_when_both_bind() {
+            assertDecision(ENGINE.evaluate(investigation("30000", "9000", "199500")), Outcome.PARTIALLY_APPROVED,
+                    "500", ReasonCode.ARS_EMPLOYEE_CAP_APPLIED, ReasonCode.ARS_EMPLOYER_CAP_APPLIED);
+            assertDecision(ENGINE.evaluate(investigation("30000", "10000", "200000")), Outcome.REJECTED, "0",
+                    ReasonCode.ARS_EMPLOYEE_CAP_EXHAUSTED, ReasonCode.ARS_EMPLOYER_CAP_EXHAUSTED);
+        }
+
+        @Test
+        void twenty_one_employees_in_one_batch_meet_the_employer_cap() {
+            List<GrantCase> batch = new ArrayList<>();
+            for (int i = 0; i < 21; i++) {
+                batch.add(new GrantCase(String.format("ars-%02d", i), "556000-0001", "E-" + i,
+                        EmployeeCondition.REDUCED_WORK_CAPACITY, new GrantProvider("P-3", true),
+                        List.of(measure(MeasureKind.INVESTIGATE, APRIL, "20000")), SEPTEMBER, null));
+            }
+            List<Decision> d = ENGINE.evaluateAll(batch);
+            assertThat(d.subList(0, 20)).allSatisfy(x -> assertThat(x.amount()).isEqualByComparingTo("10000"));
+            assertDecision(d.get(20), Outcome.REJECTED, "0", ReasonCode.ARS_EMPLOYER_CAP_EXHAUSTED);
+        }
+    }
+
+    @Nested
+    class Ars8TheApplicationMustArriveBy1FebruaryTheYearAfter {
+        private GrantCase submittedOn(LocalDate day) {
+            return application(List.of(measure(MeasureKind.INVESTIGATE, LocalDate.of(2024, 2, 29), "8000")), day, null);
+        }
+
+        @Test
+        void on_the_deadline_day_it_is_in_time() {
+            assertDecision(ENGINE.evaluate(submittedOn(LocalDate.of(2025, 2, 1))), Outcome.APPROVED, "4000");
+        }
+
+        @Test
+        void the_day_after_the_deadline_it_is_late() {
+            Decision d = ENGINE.evaluate(submittedOn(LocalDate.of(2025, 2, 2)));
+            assertDecision(d, Outcome.REJECTED, "0", ReasonCode.ARS_LATE_APPLICATION);
+            assertThat(d.findings().get(0).message()).contains("2025-02-02", "2025-02-01", "2024");
+            assertThat(((GrantCalculation) d.calculation()).applicationDeadline()).isEqualTo(LocalDate.of(2025, 2, 1));
+        }
+    }
+
+    @Nested
+    class Ars9OneEmployeeAndOneCalendarYear {
+        private final ObjectMapper mapper = ForebyggJson.newMapper();
+
+        private String readOne(String json) throws Exception {
+            try (CaseReader reader = CaseReader.open(new StringReader(json))) {
+                CaseReader.Entry e = reader.next();
+                return e.isCase() ? "case" : ForebyggJson.toLine(mapper, e.error());
+            }
+        }
+
+        private String grant(String measures) {
+            return "{\"type\":\"workplace-rehabilitation-grant\",\"caseId\":\"ars-9\",\"employerId\":\"556000-0001\","
+                    + "\"employeeId\":\"E-1\",\"employeeCondition\":\"REDUCED_WORK_CAPACITY\","
+                    + "\"provider\":{\"id\":\"P-3\",\"approvedByAgency\":true},\"measures\":[" + measures + "],"
+                    + "\"submittedOn\":\"2026-01-20\"}";
+        }
+
+        @Test
+        void measures_of_31_december_and_1_january_are_bad_input() throws Exception {
+            assertThat(readOne(grant("{\"kind\":\"INVESTIGATE\",\"performedOn\":\"2025-12-31\",\"amountPaid\":1},"
+                    + "{\"kind\":\"PLAN\",\"performedOn\":\"2026-01-01\",\"amountPaid\":1}")))
+                    .contains("\"path\":\"$.measures[1].performedOn\"", "one calendar year");
+        }
+
+        @Test
+        void a_negative_amount_is_bad_input() throws Exception {
+            assertThat(readOne(grant("{\"kind\":\"INVESTIGATE\",\"performedOn\":\"2025-12-31\",\"amountPaid\":1},"
+                    + "{\"kind\":\"PLAN\",\"performedOn\":\"2025-12-30\",\"amountPaid\":-1}")))
+                    .contains("\"path\":\"$.measures[1].amountPaid\"", "must be >= 0");
+        }
+
+        @Test
+        void an_amount_finer_than_the_ore_is_bad_input() throws Exception {
+            assertThat(readOne(grant("{\"kind\":\"INVESTIGATE\",\"performedOn\":\"2025-12-31\",\"amountPaid\":1.005}")))
+                    .contains("\"path\":\"$.measures[0].amountPaid\"", "öre");
+        }
+
+        @Test
+        void a_whole_application_reads_and_round_trips() throws Exception {
+            assertThat(readOne(grant("{\"kind\":\"INVESTIGATE\",\"performedOn\":\"2025-12-31\",\"amountPaid\":1.50}")))
+                    .isEqualTo("case");
+            Decision d = ENGINE.evaluate(investigation("8000"));
+            Decision back = mapper.readValue(ForebyggJson.toLine(mapper, d), Decision.class);
+            // Read back through a JSON tree, amounts lose their trailing zeros: compare by value.
+            GrantCalculation calc = (GrantCalculation) back.calculation();
+            assertThat(calc.grant()).isEqualByComparingTo("4000");
+            assertThat(calc.employerRoomAfter()).isEqualByComparingTo("196000");
+            assertThat(calc.measures()).isEqualTo(((GrantCalculation) d.calculation()).measures());
+        }
+    }
+
+    @Nested
+    class Batches {
+        @Test
+        void grants_are_taken_by_submission_day_and_come_back_in_input_order() {
+            GrantCase later = new GrantCase("ars-b", "556000-0001", "E-17", EmployeeCondition.REDUCED_WORK_CAPACITY,
+                    new GrantProvider("P-3", true), List.of(measure(MeasureKind.INVESTIGATE, APRIL, "16000")),
+                    LocalDate.of(2025, 10, 1), null);
+            GrantCase earlier = new GrantCase("ars-a", "556000-0001", "E-17", EmployeeCondition.REDUCED_WORK_CAPACITY,
+                    new GrantProvider("P-3", true), List.of(measure(MeasureKind.INVESTIGATE, APRIL, "16000")),
+                    LocalDate.of(2025, 9, 1), null);
+            List<Decision> d = ENGINE.evaluateAll(List.of(later, earlier));
+            assertThat(d).extracting(Decision::caseId).containsExactly("ars-b", "ars-a");
+            assertDecision(d.get(1), Outcome.APPROVED, "8000");
+            assertDecision(d.get(0), Outcome.PARTIALLY_APPROVED, "2000", ReasonCode.ARS_EMPLOYEE_CAP_APPLIED);
+        }
+
+        @Test
+        void a_ledger_carries_grants_from_one_call_to_the_next() {
+            GrantLedger ledger = new InMemoryGrantLedger();
+            assertDecision(ENGINE.evaluate(investigation("16000"), ledger), Outcome.APPROVED, "8000");
+            assertDecision(ENGINE.evaluate(investigation("16000"), ledger), Outcome.PARTIALLY_APPROVED, "2000",
+                    ReasonCode.ARS_EMPLOYEE_CAP_APPLIED);
+            assertThat(ledger.granted("556000-0001", "E-17", 2025)).isEqualByComparingTo("10000");
+            assertThat(ledger.granted("556000-0001", 2025)).isEqualByComparingTo("10000");
+            assertThat(ledger.granted("556000-0001", 2024)).isEqualByComparingTo("0");
+        }
+
+        @Test
+        void threads_sharing_one_ledger_never_exceed_a_cap() throws Exception {
+            GrantLedger ledger = new InMemoryGrantLedger();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Future<Decision>> futures = new ArrayList<>();
+                for (int i = 0; i < 40; i++) {
+                    futures.add(pool.submit(() -> ENGINE.evaluate(investigation("1999.99"), ledger)));
+                }
+                BigDecimal total = BigDecimal.ZERO;
+                for (java.util.concurrent.Future<Decision> f : futures) {
+                    total = total.add(f.get().amount());
+                }
+                assertThat(total).isEqualByComparingTo("10000");
+                assertThat(ledger.granted("556000-0001", "E-17", 2025)).isEqualByComparingTo("10000");
+            } finally {
+                pool.shutdown();
+            }
+        }
+
+        @Test
+        void a_case_alone_counts_only_its_own_already_granted() {
+            assertDecision(ENGINE.evaluate(investigation("16000")), Outcome.APPROVED, "8000");
+            assertDecision(ENGINE.evaluate(investigation("16000")), Outcome.APPROVED, "8000");
+        }
+    }
+}

@@ -1,0 +1,271 @@
+package se.forebygg.reference;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import se.forebygg.engine.Case;
+import se.forebygg.engine.Outcome;
+import se.forebygg.engine.ReasonCode;
+import se.forebygg.engine.Severity;
+import se.forebygg.grant.EmployeeCondition;
+import se.forebygg.grant.GrantCase;
+import se.forebygg.grant.Measure;
+import se.forebygg.grant.MeasureKind;
+import se.forebygg.parameters.ParameterSet;
+import se.forebygg.parameters.Parameters;
+import se.forebygg.preventive.ClaimDay;
+import se.forebygg.preventive.PlanKind;
+import se.forebygg.preventive.PreventiveCase;
+import se.forebygg.preventive.Step;
+import se.forebygg.provider.Competence;
+import se.forebygg.provider.ProviderApprovalCase;
+
+/**
+ * The rulebook written out once more in plain Java, straight from {@code rulebook.md} and the JSON
+ * contract, sharing nothing with the DRL but the contract types and the parameter table. Tests and
+ * benchmarks compare the engine against it; it is deliberately simple rather than fast.
+ */
+public final class ReferenceEvaluator {
+    private static final Set<Competence> OTHER_COMPETENCES = EnumSet.of(Competence.WORK_ORGANISATION,
+            Competence.HEALTH_SCIENCE, Competence.BEHAVIOURAL_SCIENCE, Competence.PHYSIOTHERAPY, Competence.TECHNOLOGY);
+    private static final Set<MeasureKind> EXTENDED_KINDS = EnumSet.of(MeasureKind.PLAN, MeasureKind.IMPLEMENT,
+            MeasureKind.FOLLOW_UP);
+
+    private final Parameters parameters;
+    /** Granted so far, keyed "employer|year" and "employer|employee|year". */
+    private final Map<String, BigDecimal> granted = new HashMap<>();
+
+    public ReferenceEvaluator(Parameters parameters) {
+        this.parameters = parameters;
+    }
+
+    public static ReferenceEvaluator standard() {
+        return new ReferenceEvaluator(Parameters.standard());
+    }
+
+    /** Every case on its own: a grant counts only its {@code alreadyGranted}. */
+    public Verdict evaluateAlone(Case c) {
+        return new ReferenceEvaluator(parameters).evaluate(c);
+    }
+
+    /** A batch: grants by submittedOn then caseId, each counting against the later ones; verdicts in input order. */
+    public List<Verdict> evaluateBatch(List<? extends Case> cases) {
+        ReferenceEvaluator batch = new ReferenceEvaluator(parameters);
+        Verdict[] out = new Verdict[cases.size()];
+        List<Integer> grants = new ArrayList<>();
+        for (int i = 0; i < cases.size(); i++) {
+            if (cases.get(i) instanceof GrantCase) {
+                grants.add(i);
+            } else {
+                out[i] = batch.evaluate(cases.get(i));
+            }
+        }
+        grants.sort(Comparator.comparing((Integer i) -> ((GrantCase) cases.get(i)).submittedOn())
+                .thenComparing(i -> ((GrantCase) cases.get(i)).caseId()));
+        for (int i : grants) {
+            out[i] = batch.evaluate(cases.get(i));
+        }
+        return List.of(out);
+    }
+
+    /** One case against this evaluator's running totals (which a grant adds to). */
+    public Verdict evaluate(Case c) {
+        if (c instanceof GrantCase g) {
+            return grant(g);
+        }
+        if (c instanceof PreventiveCase p) {
+            return preventive(p);
+        }
+        if (c instanceof ProviderApprovalCase p) {
+            return provider(p);
+        }
+        throw new IllegalArgumentException(c.getClass().getName());
+    }
+
+    // ---- workplace rehabilitation grant (rulebook section 2) ----
+
+    private Verdict grant(GrantCase c) {
+        Findings f = new Findings();
+        LocalDate first = c.measures().stream().map(Measure::performedOn).min(Comparator.naturalOrder()).orElseThrow();
+        int year = first.getYear();
+        ParameterSet p = parameters.on(first);
+
+        if (c.employeeCondition() == EmployeeCondition.NONE) {                          // ARS-1
+            f.add(ReasonCode.ARS_NO_WORK_CAPACITY_RISK, Severity.REJECTION);
+        }
+        if (!c.provider().approvedByAgency()) {                                          // ARS-4
+            f.add(ReasonCode.ARS_PROVIDER_NOT_APPROVED, Severity.REJECTION);
+        }
+        BigDecimal covered = BigDecimal.ZERO;
+        int coveredCount = 0;
+        Set<ReasonCode> exclusions = EnumSet.noneOf(ReasonCode.class);
+        for (Measure m : c.measures()) {
+            if (m.kind() == MeasureKind.TREATMENT) {                                     // ARS-2
+                exclusions.add(ReasonCode.ARS_TREATMENT_EXCLUDED);
+            } else if (EXTENDED_KINDS.contains(m.kind())
+                    && m.performedOn().isBefore(parameters.on(m.performedOn()).extendedMeasuresInForce())) { // ARS-3
+                exclusions.add(ReasonCode.ARS_MEASURE_NOT_IN_FORCE);
+            } else {
+                covered = covered.add(m.amountPaid());
+                coveredCount++;
+            }
+        }
+        for (ReasonCode code : exclusions) {
+            f.add(code, coveredCount > 0 ? Severity.REDUCTION : Severity.REJECTION);
+        }
+        // ARS-5: half, kept to the öre; an odd öre is not paid (never more than half).
+        BigDecimal half = covered.multiply(p.grantShareOfCost()).setScale(2, RoundingMode.FLOOR);
+
+        String employerKey = c.employerId() + "|" + year;
+        String employeeKey = c.employerId() + "|" + c.employeeId() + "|" + year;
+        BigDecimal employeeRoom = p.grantCapPerEmployee()
+                .subtract(granted.getOrDefault(employeeKey, BigDecimal.ZERO))
+                .subtract(c.alreadyGranted().employee()).max(BigDecimal.ZERO);
+        BigDecimal employerRoom = p.grantCapPerEmployer()
+                .subtract(granted.getOrDefault(employerKey, BigDecimal.ZERO))
+                .subtract(c.alreadyGranted().employer()).max(BigDecimal.ZERO);
+        if (employeeRoom.compareTo(half) < 0) {                                           // ARS-6
+            f.add(employeeRoom.signum() == 0 ? ReasonCode.ARS_EMPLOYEE_CAP_EXHAUSTED : ReasonCode.ARS_EMPLOYEE_CAP_APPLIED,
+                    employeeRoom.signum() == 0 ? Severity.REJECTION : Severity.REDUCTION);
+        }
+        if (employerRoom.compareTo(half) < 0) {                                           // ARS-7
+            f.add(employerRoom.signum() == 0 ? ReasonCode.ARS_EMPLOYER_CAP_EXHAUSTED : ReasonCode.ARS_EMPLOYER_CAP_APPLIED,
+                    employerRoom.signum() == 0 ? Severity.REJECTION : Severity.REDUCTION);
+        }
+        LocalDate deadline = LocalDate.of(year + 1, p.applicationDeadline().getMonth(),
+                p.applicationDeadline().getDayOfMonth());
+        if (c.submittedOn().isAfter(deadline)) {                                          // ARS-8
+            f.add(ReasonCode.ARS_LATE_APPLICATION, Severity.REJECTION);
+        }
+        BigDecimal amount = f.rejected() ? BigDecimal.ZERO : half.min(employeeRoom).min(employerRoom);
+        granted.merge(employerKey, amount, BigDecimal::add);
+        granted.merge(employeeKey, amount, BigDecimal::add);
+        return f.verdict(amount);
+    }
+
+    // ---- preventive sickness benefit (rulebook section 1) ----
+
+    private Verdict preventive(PreventiveCase c) {
+        Findings f = new Findings();
+        ParameterSet atDecision = parameters.on(c.decisionDate());
+        boolean compensation = c.step() == Step.COMPENSATION;
+        if (c.plan().kind() != PlanKind.MEDICAL_TREATMENT && c.plan().kind() != PlanKind.MEDICAL_REHABILITATION) {
+            f.add(ReasonCode.PSB_NOT_MEDICAL, Severity.REJECTION);                       // PSB-1
+        }
+        if (c.plan().purpose() == null) {
+            f.add(ReasonCode.PSB_NO_PREVENTIVE_PURPOSE, Severity.REJECTION);             // PSB-2
+        }
+        if (!c.plan().orderedByPhysician()) {
+            f.add(ReasonCode.PSB_NOT_ORDERED_BY_PHYSICIAN, Severity.REJECTION);          // PSB-3
+        }
+        if (compensation && !c.plan().approvedByAgency()) {
+            f.add(ReasonCode.PSB_PLAN_NOT_APPROVED, Severity.REJECTION);                 // PSB-4
+        }
+        if (c.plan().sessions() < atDecision.minimumPlanSessions()) {
+            f.add(ReasonCode.PSB_SINGLE_VISIT, Severity.REJECTION);                      // PSB-5
+        }
+        if (c.risk().expectedWorkCapacityReduction().compareTo(atDecision.minimumRiskReduction()) < 0) {
+            f.add(ReasonCode.PSB_RISK_BELOW_QUARTER, Severity.REJECTION);                // PSB-6
+        }
+        // PSB-7/8: SGI in each parameter period the case touches (decision date and claimed days).
+        Set<ParameterSet> periods = new LinkedHashSet<>();
+        periods.add(atDecision);
+        List<ClaimDay> days = compensation ? c.claim().days() : List.of();
+        days.forEach(d -> periods.add(parameters.on(d.date())));
+        BigDecimal income = c.insured().annualIncome();
+        Map<ParameterSet, BigDecimal> daily = new HashMap<>();
+        for (ParameterSet p : periods) {
+            BigDecimal floor = p.priceBaseAmount().multiply(p.sgiFloorShare());
+            BigDecimal ceiling = p.priceBaseAmount().multiply(p.sgiCeilingFactor());
+            BigDecimal rounded = income.divide(p.sgiRoundingUnit(), 0, RoundingMode.FLOOR).multiply(p.sgiRoundingUnit());
+            if (income.compareTo(floor) < 0) {
+                f.add(ReasonCode.PSB_NO_SGI, compensation ? Severity.REJECTION : Severity.WARNING);
+                continue;
+            }
+            BigDecimal sgi = rounded;
+            if (rounded.compareTo(ceiling) > 0) {
+                f.add(ReasonCode.PSB_SGI_CAPPED, Severity.INFO);
+                sgi = ceiling;
+            }
+            // PSB-11: SGI × 0.97 × 0.80 / 365, whole kronor, 50 öre up.
+            daily.put(p, sgi.multiply(p.sicknessBenefitShare()).multiply(p.sicknessBenefitRate())
+                    .divide(BigDecimal.valueOf(p.daysPerYear()), 0, RoundingMode.HALF_UP));
+        }
+        // PSB-9/10/11: each day's level and amount.
+        BigDecimal total = BigDecimal.ZERO;
+        int qualifying = 0;
+        for (ClaimDay d : days) {
+            int absent = d.treatmentMinutes() + d.preparationMinutes() + d.travelMinutes();
+            ParameterSet p = parameters.on(d.date());
+            BigDecimal level = BigDecimal.ZERO;
+            for (BigDecimal candidate : p.benefitLevels()) {       // the highest level the day reaches
+                BigDecimal needed = BigDecimal.valueOf(d.normalWorkingMinutes()).multiply(candidate);
+                if (BigDecimal.valueOf(absent).compareTo(needed) >= 0) {
+                    level = level.max(candidate);
+                }
+            }
+            if (level.signum() > 0) {
+                qualifying++;
+                BigDecimal full = daily.get(p);
+                if (full != null) {
+                    total = total.add(full.multiply(level).setScale(0, RoundingMode.HALF_UP));
+                }
+            }
+        }
+        if (compensation) {
+            if (qualifying == 0) {
+                f.add(ReasonCode.PSB_DAY_BELOW_QUARTER, Severity.REJECTION);
+            } else if (qualifying < days.size()) {
+                f.add(ReasonCode.PSB_DAY_BELOW_QUARTER, Severity.REDUCTION);
+            }
+        }
+        return f.verdict(compensation && !f.rejected() ? total : BigDecimal.ZERO);
+    }
+
+    // ---- provider approval (rulebook PRV-1 … PRV-3) ----
+
+    private Verdict provider(ProviderApprovalCase c) {
+        Findings f = new Findings();
+        if (!c.competences().contains(Competence.PHYSICIAN)) {
+            f.add(ReasonCode.PRV_NO_PHYSICIAN, Severity.REJECTION);
+        }
+        if (!c.competences().contains(Competence.NURSE)) {
+            f.add(ReasonCode.PRV_NO_NURSE, Severity.REJECTION);
+        }
+        long others = c.competences().stream().filter(OTHER_COMPETENCES::contains).distinct().count();
+        if (others < parameters.on(c.decisionDate()).providerMinimumOtherCompetences()) {
+            f.add(ReasonCode.PRV_TOO_FEW_COMPETENCES, Severity.REJECTION);
+        }
+        return f.verdict(BigDecimal.ZERO);
+    }
+
+    private static final class Findings {
+        private final Set<String> found = new LinkedHashSet<>();
+        private boolean rejected;
+        private boolean reduced;
+
+        void add(ReasonCode code, Severity severity) {
+            found.add(code + "/" + severity);
+            rejected |= severity == Severity.REJECTION;
+            reduced |= severity == Severity.REDUCTION;
+        }
+
+        boolean rejected() {
+            return rejected;
+        }
+
+        Verdict verdict(BigDecimal amount) {
+            Outcome outcome = rejected ? Outcome.REJECTED : reduced ? Outcome.PARTIALLY_APPROVED : Outcome.APPROVED;
+            return new Verdict(outcome, (rejected ? BigDecimal.ZERO : amount).setScale(2, RoundingMode.UNNECESSARY),
+                    found);
+        }
+    }
+}

@@ -1,0 +1,234 @@
+package se.forebygg.testkit;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.Month;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import se.forebygg.engine.Case;
+import se.forebygg.grant.AlreadyGranted;
+import se.forebygg.grant.EmployeeCondition;
+import se.forebygg.grant.GrantCase;
+import se.forebygg.grant.GrantProvider;
+import se.forebygg.grant.Measure;
+import se.forebygg.grant.MeasureKind;
+import se.forebygg.preventive.Claim;
+import se.forebygg.preventive.ClaimDay;
+import se.forebygg.preventive.Insured;
+import se.forebygg.preventive.Occupation;
+import se.forebygg.preventive.Plan;
+import se.forebygg.preventive.PlanKind;
+import se.forebygg.preventive.PreventiveCase;
+import se.forebygg.preventive.Purpose;
+import se.forebygg.preventive.Risk;
+import se.forebygg.preventive.Step;
+import se.forebygg.provider.Competence;
+import se.forebygg.provider.ProviderApprovalCase;
+
+/**
+ * jqwik generators of valid cases of every type, aimed at the rulebook's edges (amounts around
+ * twice the employee cap, rooms of one öre and none, the deadline day and the day after it,
+ * 29 February, the day the extended measure kinds came into force). Host projects can use them to
+ * property-test their integration:
+ *
+ * <pre>{@code
+ * @Property
+ * void neverMoreThanHalf(@ForAll("grants") GrantCase c) { … }
+ *
+ * @Provide
+ * Arbitrary<GrantCase> grants() { return CaseArbitraries.grantCases(); }
+ * }</pre>
+ *
+ * Every date lies inside the shipped parameter table (2014–2026).
+ */
+public final class CaseArbitraries {
+    /** Years whose measures can be decided with the shipped parameters. */
+    public static final int FIRST_YEAR = 2014;
+    public static final int LAST_YEAR = 2025;
+
+    private CaseArbitraries() {
+    }
+
+    // ---- workplace rehabilitation grant ----
+
+    /** A valid grant application; employers and employees come from small pools so that they meet. */
+    public static Arbitrary<GrantCase> grantCases() {
+        return years().flatMap(year -> Combinators.combine(
+                Arbitraries.strings().withCharRange('a', 'z').ofLength(6).map(s -> "ars-" + s),
+                employers(), employees(), conditions(),
+                providers(), measures(year), submissions(year), alreadyGranted())
+                .as(GrantCase::new));
+    }
+
+    /**
+     * Applications a batch can hold together: unique caseIds, employers and employees shared, and
+     * most of them in time and eligible so that the caps matter.
+     */
+    public static Arbitrary<List<GrantCase>> grantBatches() {
+        return grantCases().list().ofMinSize(1).ofMaxSize(25).map(CaseArbitraries::numbered);
+    }
+
+    /** {@code cases} with caseIds made unique (their order keeps no relation to the list order). */
+    public static List<GrantCase> numbered(List<GrantCase> cases) {
+        List<GrantCase> result = new ArrayList<>();
+        for (int i = 0; i < cases.size(); i++) {
+            result.add(withCaseId(cases.get(i), cases.get(i).caseId() + "-" + i));
+        }
+        return result;
+    }
+
+    public static GrantCase withCaseId(GrantCase c, String caseId) {
+        return new GrantCase(caseId, c.employerId(), c.employeeId(), c.employeeCondition(), c.provider(),
+                c.measures(), c.submittedOn(), c.alreadyGranted());
+    }
+
+    public static Arbitrary<Integer> years() {
+        return Arbitraries.integers().between(FIRST_YEAR, LAST_YEAR);
+    }
+
+    public static Arbitrary<String> employers() {
+        return Arbitraries.of("556000-0001", "556000-0002", "556000-0003");
+    }
+
+    public static Arbitrary<String> employees() {
+        return Arbitraries.of("E-1", "E-2", "E-3", "E-4", "E-5");
+    }
+
+    public static Arbitrary<EmployeeCondition> conditions() {
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(9, Arbitraries.of(EmployeeCondition.REDUCED_WORK_CAPACITY,
+                        EmployeeCondition.AT_RISK_OF_REDUCED_WORK_CAPACITY)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.just(EmployeeCondition.NONE)));
+    }
+
+    public static Arbitrary<GrantProvider> providers() {
+        return Combinators.combine(Arbitraries.of("P-1", "P-2", "P-3"),
+                Arbitraries.frequency(net.jqwik.api.Tuple.of(9, true), net.jqwik.api.Tuple.of(1, false)))
+                .as(GrantProvider::new);
+    }
+
+    /** One to four measures, all in {@code year}. */
+    public static Arbitrary<List<Measure>> measures(int year) {
+        Arbitrary<MeasureKind> kinds = Arbitraries.frequency(
+                net.jqwik.api.Tuple.of(3, MeasureKind.INVESTIGATE), net.jqwik.api.Tuple.of(2, MeasureKind.PLAN),
+                net.jqwik.api.Tuple.of(2, MeasureKind.INITIATE), net.jqwik.api.Tuple.of(2, MeasureKind.IMPLEMENT),
+                net.jqwik.api.Tuple.of(2, MeasureKind.FOLLOW_UP), net.jqwik.api.Tuple.of(1, MeasureKind.TREATMENT));
+        return Combinators.combine(kinds, daysIn(year), amountsPaid()).as(Measure::new).list().ofMinSize(1).ofMaxSize(4);
+    }
+
+    /** Days of {@code year}, often 1 Jan, 31 Dec, 29 Feb (leap years), 30 Jun and 1 Jul. */
+    public static Arbitrary<LocalDate> daysIn(int year) {
+        LocalDate first = LocalDate.of(year, 1, 1);
+        List<LocalDate> edges = new ArrayList<>(List.of(first, LocalDate.of(year, 12, 31),
+                LocalDate.of(year, 6, 30), LocalDate.of(year, 7, 1)));
+        if (first.isLeapYear()) {
+            edges.add(LocalDate.of(year, 2, 29));
+        }
+        return Arbitraries.oneOf(
+                Arbitraries.integers().between(0, first.lengthOfYear() - 1).map(first::plusDays),
+                Arbitraries.of(edges));
+    }
+
+    /** Kronor exact to the öre, often at the edges around twice the employee cap. */
+    public static Arbitrary<BigDecimal> amountsPaid() {
+        return Arbitraries.oneOf(
+                Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("60000")).ofScale(2),
+                Arbitraries.integers().between(0, 30000).map(BigDecimal::valueOf),
+                Arbitraries.of(new BigDecimal("0"), new BigDecimal("0.01"), new BigDecimal("19999.98"),
+                        new BigDecimal("19999.99"), new BigDecimal("20000"), new BigDecimal("20000.01"),
+                        new BigDecimal("20000.02")));
+    }
+
+    /** Submission days: mostly in time, often 1 or 2 February of the next year, sometimes late. */
+    public static Arbitrary<LocalDate> submissions(int year) {
+        LocalDate first = LocalDate.of(year, Month.JANUARY, 1);
+        LocalDate deadline = LocalDate.of(year + 1, Month.FEBRUARY, 1);
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(2, Arbitraries.of(deadline, deadline.plusDays(1), deadline.minusDays(1),
+                        LocalDate.of(year, 12, 31))),
+                net.jqwik.api.Tuple.of(6, Arbitraries.integers().between(0, 396).map(first::plusDays)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(1, 200).map(deadline::plusDays)));
+    }
+
+    /** Often absent (zeros); otherwise at the edges of both caps or anywhere below them. */
+    public static Arbitrary<AlreadyGranted> alreadyGranted() {
+        Arbitrary<BigDecimal> employee = Arbitraries.oneOf(
+                Arbitraries.of(BigDecimal.ZERO, new BigDecimal("9999.99"), new BigDecimal("10000")),
+                Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("10000")).ofScale(2));
+        Arbitrary<BigDecimal> employer = Arbitraries.oneOf(
+                Arbitraries.of(BigDecimal.ZERO, new BigDecimal("199999.99"), new BigDecimal("200000"),
+                        new BigDecimal("195000")),
+                Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("200000")).ofScale(2));
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(3, Arbitraries.just(AlreadyGranted.NONE)),
+                net.jqwik.api.Tuple.of(2, Combinators.combine(employee, employer).as(AlreadyGranted::new)));
+    }
+
+    // ---- preventive sickness benefit ----
+
+    public static Arbitrary<PreventiveCase> preventiveCases() {
+        Arbitrary<LocalDate> decisionDates = Arbitraries.integers().between(0, 12 * 365 + 200)
+                .map(d -> LocalDate.of(2014, 3, 5).plusDays(d));
+        return decisionDates.flatMap(decided -> Combinators.combine(
+                Arbitraries.strings().withCharRange('a', 'z').ofLength(6).map(s -> "psb-" + s),
+                Arbitraries.of(Step.class), Arbitraries.just(decided), insured(), risks(), plans(), claims(decided))
+                .as(PreventiveCase::new));
+    }
+
+    static Arbitrary<Insured> insured() {
+        Arbitrary<BigDecimal> incomes = Arbitraries.oneOf(
+                Arbitraries.integers().between(0, 1_000_000).map(BigDecimal::valueOf),
+                Arbitraries.of(new BigDecimal("0"), new BigDecimal("14111"), new BigDecimal("14112"),
+                        new BigDecimal("483000"), new BigDecimal("483099"), new BigDecimal("588000"),
+                        new BigDecimal("700000")));
+        return Combinators.combine(incomes, Arbitraries.of(Occupation.class)).as(Insured::new);
+    }
+
+    static Arbitrary<Risk> risks() {
+        return Arbitraries.oneOf(
+                Arbitraries.of(new BigDecimal("0.24"), new BigDecimal("0.25"), new BigDecimal("0.5"), BigDecimal.ONE),
+                Arbitraries.bigDecimals().between(new BigDecimal("0.2"), BigDecimal.ONE).ofScale(2)).map(Risk::new);
+    }
+
+    static Arbitrary<Plan> plans() {
+        return Combinators.combine(
+                Arbitraries.frequency(net.jqwik.api.Tuple.of(4, PlanKind.MEDICAL_TREATMENT),
+                        net.jqwik.api.Tuple.of(4, PlanKind.MEDICAL_REHABILITATION),
+                        net.jqwik.api.Tuple.of(1, PlanKind.WELLNESS), net.jqwik.api.Tuple.of(1, PlanKind.OTHER)),
+                Arbitraries.of(Purpose.class).injectNull(0.1),
+                Arbitraries.frequency(net.jqwik.api.Tuple.of(9, true), net.jqwik.api.Tuple.of(1, false)),
+                Arbitraries.frequency(net.jqwik.api.Tuple.of(9, true), net.jqwik.api.Tuple.of(1, false)),
+                Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, Arbitraries.of(0, 1, 2)),
+                        net.jqwik.api.Tuple.of(4, Arbitraries.integers().between(2, 12))))
+                .as(Plan::new);
+    }
+
+    /** One to five distinct days up to 60 days before {@code decided} (decisions start late enough to stay in the table). */
+    static Arbitrary<Claim> claims(LocalDate decided) {
+        Arbitrary<Integer> minutes = Arbitraries.oneOf(Arbitraries.integers().between(0, 400),
+                Arbitraries.of(0, 30, 60, 120, 240, 360, 480));
+        Arbitrary<Integer> normal = Arbitraries.of(120, 240, 360, 400, 480, 500);
+        return Combinators.combine(Arbitraries.integers().between(0, 60), minutes, minutes, minutes, normal)
+                .as((back, t, p, tr, n) -> new ClaimDay(decided.minusDays(back), t, p / 4, tr / 2, n))
+                .list().ofMinSize(1).ofMaxSize(5).uniqueElements(ClaimDay::date)
+                .map(Claim::new);
+    }
+
+    // ---- provider approval ----
+
+    public static Arbitrary<ProviderApprovalCase> providerCases() {
+        return Combinators.combine(
+                Arbitraries.strings().withCharRange('a', 'z').ofLength(6).map(s -> "prv-" + s),
+                Arbitraries.integers().between(0, 12 * 365).map(d -> LocalDate.of(2014, 1, 1).plusDays(d)),
+                Arbitraries.of(Competence.class).list().ofMaxSize(9))
+                .as(ProviderApprovalCase::new);
+    }
+
+    /** Any valid case of the three types. */
+    public static Arbitrary<Case> anyCase() {
+        return Arbitraries.oneOf(grantCases(), preventiveCases(), providerCases());
+    }
+}

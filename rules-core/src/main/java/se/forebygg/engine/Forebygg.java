@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -20,6 +21,8 @@ import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.ExecutionResults;
 import org.kie.api.runtime.StatelessKieSession;
+import se.forebygg.authoring.RuleFolder;
+import se.forebygg.authoring.RulesCompilationException;
 import se.forebygg.internal.CaseKind;
 import se.forebygg.internal.Facts;
 import se.forebygg.parameters.Parameters;
@@ -81,6 +84,21 @@ public final class Forebygg {
     /** The parameter table in use. */
     public Parameters parameters() {
         return parameters;
+    }
+
+    /** Every rule of the knowledge base, by package and name. */
+    public List<RuleRef> rules() {
+        List<RuleRef> rules = new ArrayList<>();
+        for (org.kie.api.definition.KiePackage p : kieBase.getKiePackages()) {
+            for (org.kie.api.definition.rule.Rule r : p.getRules()) {
+                Object id = r.getMetaData().get(Reason.RULE_ID);
+                Object legal = r.getMetaData().get(Reason.LEGAL_REFERENCE);
+                rules.add(new RuleRef(p.getName(), r.getName(), id == null ? null : id.toString(),
+                        legal == null ? null : legal.toString()));
+            }
+        }
+        rules.sort(Comparator.comparing(RuleRef::packageName).thenComparing(RuleRef::name));
+        return List.copyOf(rules);
     }
 
     /** What every decision carries as {@code rulesVersion}: rules version and parameter table version. */
@@ -147,8 +165,19 @@ public final class Forebygg {
     /** Builds an engine; all settings are optional. */
     public static final class Builder {
         private Parameters parameters;
+        private Path rulesDirectory;
 
         private Builder() {
+        }
+
+        /**
+         * Rules compiled at run time from the {@code .drl} files under {@code dir} instead of the
+         * shipped ones (needs {@code drools-model-compiler} on the class path). {@link #build()}
+         * throws {@link RulesCompilationException} when they do not compile.
+         */
+        public Builder rulesDirectory(Path dir) {
+            this.rulesDirectory = Objects.requireNonNull(dir, "dir");
+            return this;
         }
 
         /** Parameters other than the shipped ones (e.g. {@link Parameters#load(java.nio.file.Path)}). */
@@ -159,6 +188,14 @@ public final class Forebygg {
 
         public Forebygg build() {
             Parameters p = parameters == null ? Parameters.standard() : parameters;
+            if (rulesDirectory != null) {
+                RuleFolder folder = RuleFolder.of(rulesDirectory);
+                RuleFolder.Compilation compiled = folder.compile(Forebygg.class.getClassLoader());
+                if (!compiled.succeeded()) {
+                    throw new RulesCompilationException(compiled.diagnostics());
+                }
+                return new Forebygg(compiled.kieBase(), p, "local-" + folder.fingerprint() + "/" + p.version());
+            }
             KieBase kieBase = ClasspathRules.KIE_BASE;
             return new Forebygg(kieBase, p, ClasspathRules.VERSION + "/" + p.version());
         }

@@ -139,9 +139,15 @@ public final class RuleFolder {
             }
             boolean error = m.getLevel() == Message.Level.ERROR;
             errors |= error;
-            Path file = m.getPath() == null ? dir : written.getOrDefault(m.getPath(), dir.resolve(m.getPath()));
-            diagnostics.add(new Diagnostic(file, Math.max(m.getLine(), 1), Math.max(m.getColumn(), 1),
-                    error ? Diagnostic.Level.ERROR : Diagnostic.Level.WARNING, oneLine(m.getText())));
+            Path file = m.getPath() == null ? dir : written.getOrDefault(m.getPath(),
+                    written.getOrDefault("src/main/resources/" + m.getPath(), dir.resolve(m.getPath())));
+            String text = oneLine(m.getText());
+            Diagnostic.Level level = error ? Diagnostic.Level.ERROR : Diagnostic.Level.WARNING;
+            if (m.getLine() > 0) {
+                diagnostics.add(new Diagnostic(file, m.getLine(), Math.max(m.getColumn(), 1), level, text));
+            } else {
+                diagnostics.add(locate(file, text, level));
+            }
         }
         diagnostics.sort(Diagnostic.ORDER);
         if (errors) {
@@ -193,6 +199,33 @@ public final class RuleFolder {
         all.addAll(lint());
         all.sort(Diagnostic.ORDER);
         return List.copyOf(all);
+    }
+
+    /**
+     * The executable model reports some errors without a position, but quotes the offending
+     * expression or names the rule: the first place in the file where that text occurs.
+     */
+    private Diagnostic locate(Path file, String message, Diagnostic.Level level) {
+        String source = sources.get(file);
+        if (source != null) {
+            List<String> candidates = new ArrayList<>();
+            Matcher quoted = Pattern.compile("\"([^\"]{3,})\"|'([^']{3,})'").matcher(message);
+            int colon = message.lastIndexOf(": ");
+            if (colon >= 0) {
+                candidates.add(message.substring(colon + 2).strip());
+            }
+            while (quoted.find()) {
+                candidates.add(quoted.group(1) != null ? quoted.group(1) : quoted.group(2));
+            }
+            for (String c : candidates) {
+                int at = c.length() >= 3 ? source.indexOf(c) : -1;
+                if (at >= 0) {
+                    Diagnostic d = at(file, source, at, message);
+                    return new Diagnostic(file, d.line(), d.column(), level, message);
+                }
+            }
+        }
+        return new Diagnostic(file, 1, 1, level, message);
     }
 
     private static boolean isAllowed(String digits) {

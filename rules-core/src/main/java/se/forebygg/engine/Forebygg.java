@@ -93,8 +93,7 @@ public final class Forebygg {
             for (org.kie.api.definition.rule.Rule r : p.getRules()) {
                 Object id = r.getMetaData().get(Reason.RULE_ID);
                 Object legal = r.getMetaData().get(Reason.LEGAL_REFERENCE);
-                rules.add(new RuleRef(p.getName(), r.getName(), id == null ? null : id.toString(),
-                        legal == null ? null : legal.toString()));
+                rules.add(new RuleRef(p.getName(), r.getName(), Reason.metadata(id), Reason.metadata(legal)));
             }
         }
         rules.sort(Comparator.comparing(RuleRef::packageName).thenComparing(RuleRef::name));

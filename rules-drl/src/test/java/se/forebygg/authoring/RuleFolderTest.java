@@ -57,7 +57,7 @@ class RuleFolderTest {
         assertTrue(first.isError());
         assertEquals(drl, first.file());
         assertEquals(7, first.line(), first.toString());
-        assertTrue(first.toString().startsWith(drl + ":7:"), first.toString());
+        assertTrue(first.toString().startsWith(drl + ":7:26: error: "), first.toString());
     }
 
     @Test
@@ -78,7 +78,7 @@ class RuleFolderTest {
         List<String> warnings = RuleFolder.of(dir).lint().stream().map(Diagnostic::toString).toList();
         assertEquals(List.of(
                 drl + ":5:6: warning: rule \"PSB-6 risk 0.25\" has no @legalReference metadata (every rule names its rulebook id and legal reference)",
-                drl + ":8:62: warning: numeric literal 0.25 in a rule: law numbers belong in the parameter file"),
+                drl + ":8:63: warning: numeric literal 0.25 in a rule: law numbers belong in the parameter file"),
                 warnings);
         assertFalse(RuleFolder.of(dir).compile(LOADER).diagnostics().stream().anyMatch(Diagnostic::isError));
     }

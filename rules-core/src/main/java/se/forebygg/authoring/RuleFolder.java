@@ -41,7 +41,9 @@ public final class RuleFolder {
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
     private static final Pattern NUMBER = Pattern.compile(
             "(?<![\\w$.])(\\d[\\d_]*(?:\\.\\d+)?|\\.\\d+)(?:[eE][+-]?\\d+)?[lLdDfFbBiI]?(?![\\w.])");
-    private static final Pattern RULE = Pattern.compile("(?m)^\\s*rule\\s+(\"[^\"]*\"|'[^']*'|\\S+)");
+    private static final Pattern RULE = Pattern.compile("(?m)^\\s*rule\\s+(\"[^\"\\n]*\"|'[^'\\n]*'|\\S+)");
+    /** The DRL parser's own position, e.g. {@code [ERR 102] Line 40:71 mismatched input}, columns from 0. */
+    private static final Pattern PARSER_POSITION = Pattern.compile("\\bLine (\\d+):(\\d+)\\b");
     private static final Pattern WHEN = Pattern.compile("\\b(when|then)\\b");
 
     private final Path dir;
@@ -143,7 +145,11 @@ public final class RuleFolder {
                     written.getOrDefault("src/main/resources/" + m.getPath(), dir.resolve(m.getPath())));
             String text = oneLine(m.getText());
             Diagnostic.Level level = error ? Diagnostic.Level.ERROR : Diagnostic.Level.WARNING;
-            if (m.getLine() > 0) {
+            Matcher parserAt = PARSER_POSITION.matcher(text);
+            if (parserAt.find()) {
+                diagnostics.add(new Diagnostic(file, Integer.parseInt(parserAt.group(1)),
+                        Integer.parseInt(parserAt.group(2)) + 1, level, text));
+            } else if (m.getLine() > 0) {
                 diagnostics.add(new Diagnostic(file, m.getLine(), Math.max(m.getColumn(), 1), level, text));
             } else {
                 diagnostics.add(locate(file, text, level));

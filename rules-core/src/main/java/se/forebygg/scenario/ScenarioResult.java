@@ -31,12 +31,26 @@ public record ScenarioResult(Scenario scenario, Decision decision, List<Mismatch
      * {@code fileArgument} (a path relative to where the command is run).
      */
     public String rerunCommand(String fileArgument) {
-        return "./forebygg rules test " + shellQuote(fileArgument) + " --name " + shellQuote(scenario.name());
+        return rerunCommand(fileArgument, List.of());
+    }
+
+    /** As {@link #rerunCommand(String)}, with further options such as {@code --rules DIR}. */
+    public String rerunCommand(String fileArgument, List<String> options) {
+        StringBuilder cmd = new StringBuilder("./forebygg rules test");
+        for (String o : options) {
+            cmd.append(' ').append(shellQuote(o));
+        }
+        return cmd + " " + shellQuote(fileArgument) + " --name " + shellQuote(scenario.name());
     }
 
     /** Failure lines, then the re-run command. */
     public String report(String fileArgument) {
-        return String.join("\n", failureLines()) + "\n  re-run: " + rerunCommand(fileArgument);
+        return report(fileArgument, List.of());
+    }
+
+    /** Failure lines, then the re-run command with further options. */
+    public String report(String fileArgument, List<String> options) {
+        return String.join("\n", failureLines()) + "\n  re-run: " + rerunCommand(fileArgument, options);
     }
 
     static String shellQuote(String s) {

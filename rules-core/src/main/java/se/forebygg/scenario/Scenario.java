@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * One scenario of a scenario file: a named case in the contract's JSON shape and what its decision
- * must show. Keys of {@code expect}: {@code outcome}, {@code amount}, {@code codes} (the reason codes,
+ * must show, checked in the order written. Keys of {@code expect}: {@code outcome}, {@code amount}, {@code codes} (the reason codes,
  * in any order), and any path into the decision JSON such as {@code calculation.sgi[0].sgi}.
  *
  * @param file the scenario file
@@ -20,7 +20,7 @@ public record Scenario(Path file, String fileName, String name, ObjectNode caseJ
         Objects.requireNonNull(fileName, "fileName");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(caseJson, "caseJson");
-        expect = Map.copyOf(expect);
+        expect = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(expect));
     }
 
     /** {@code preventive/sgi.yaml › "ceiling in 2022"} */

@@ -155,6 +155,9 @@ public final class RuleFolder {
                 diagnostics.add(locate(file, text, level));
             }
         }
+        // After a syntax error the parser also says it has no package: only noise beside the real error.
+        diagnostics.removeIf(d -> d.message().equals("Parser returned a null Package") && diagnostics.stream()
+                .anyMatch(o -> o != d && o.isError() && o.file().equals(d.file())));
         diagnostics.sort(Diagnostic.ORDER);
         if (errors) {
             return new Compilation(null, List.copyOf(diagnostics));

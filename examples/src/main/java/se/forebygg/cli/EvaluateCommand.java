@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import se.forebygg.engine.Case;
 import se.forebygg.engine.Decision;
@@ -34,9 +35,12 @@ final class EvaluateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "Input file, or '-' for standard input.")
     String file;
 
+    @Mixin
+    EngineOptions options;
+
     @Override
     public Integer call() throws IOException {
-        Forebygg engine = Forebygg.create();
+        Forebygg engine = options.engine();
         ObjectMapper mapper = ForebyggJson.newMapper();
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
         boolean bad = false;

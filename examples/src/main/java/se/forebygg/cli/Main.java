@@ -2,12 +2,15 @@ package se.forebygg.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import se.forebygg.authoring.RulesCompilationException;
+import se.forebygg.parameters.ParameterException;
+import se.forebygg.scenario.ScenarioException;
 
 /** The {@code forebygg} command. */
 @Command(name = "forebygg", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Decides Swedish preventive sickness benefit, workplace rehabilitation grant and provider "
                 + "approval cases with explainable rules.",
-        subcommands = {EvaluateCommand.class})
+        subcommands = {EvaluateCommand.class, ExplainCommand.class, RulesCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
@@ -18,6 +21,15 @@ public final class Main {
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof RulesCompilationException rce) {
+                // The rules of --rules do not compile: the same report as 'forebygg rules check'.
+                rce.diagnostics().forEach(commandLine.getErr()::println);
+                return ExitCodes.INTERNAL_FAILURE;
+            }
+            if (e instanceof ParameterException || e instanceof ScenarioException) {
+                commandLine.getErr().println("forebygg: " + e.getMessage());
+                return ExitCodes.INTERNAL_FAILURE;
+            }
             commandLine.getErr().println("forebygg: internal failure: " + e);
             return ExitCodes.INTERNAL_FAILURE;
         });

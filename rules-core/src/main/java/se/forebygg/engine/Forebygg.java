@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -20,6 +21,8 @@ import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.ExecutionResults;
 import org.kie.api.runtime.StatelessKieSession;
+import se.forebygg.authoring.RuleFolder;
+import se.forebygg.authoring.RulesCompilationException;
 import se.forebygg.grant.GrantCase;
 import se.forebygg.grant.GrantKind;
 import se.forebygg.grant.GrantLedger;
@@ -132,6 +135,20 @@ public final class Forebygg {
         return parameters;
     }
 
+    /** Every rule of the knowledge base, by package and name. */
+    public List<RuleRef> rules() {
+        List<RuleRef> rules = new ArrayList<>();
+        for (org.kie.api.definition.KiePackage p : kieBase.getKiePackages()) {
+            for (org.kie.api.definition.rule.Rule r : p.getRules()) {
+                Object id = r.getMetaData().get(Reason.RULE_ID);
+                Object legal = r.getMetaData().get(Reason.LEGAL_REFERENCE);
+                rules.add(new RuleRef(p.getName(), r.getName(), Reason.metadata(id), Reason.metadata(legal)));
+            }
+        }
+        rules.sort(Comparator.comparing(RuleRef::packageName).thenComparing(RuleRef::name));
+        return List.copyOf(rules);
+    }
+
     /** What every decision carries as {@code rulesVersion}: rules version and parameter table version. */
     public String rulesVersion() {
         return rulesVersion;
@@ -197,8 +214,19 @@ public final class Forebygg {
     /** Builds an engine; all settings are optional. */
     public static final class Builder {
         private Parameters parameters;
+        private Path rulesDirectory;
 
         private Builder() {
+        }
+
+        /**
+         * Rules compiled at run time from the {@code .drl} files under {@code dir} instead of the
+         * shipped ones (needs {@code drools-model-compiler} on the class path). {@link #build()}
+         * throws {@link RulesCompilationException} when they do not compile.
+         */
+        public Builder rulesDirectory(Path dir) {
+            this.rulesDirectory = Objects.requireNonNull(dir, "dir");
+            return this;
         }
 
         /** Parameters other than the shipped ones (e.g. {@link Parameters#load(java.nio.file.Path)}). */
@@ -209,6 +237,14 @@ public final class Forebygg {
 
         public Forebygg build() {
             Parameters p = parameters == null ? Parameters.standard() : parameters;
+            if (rulesDirectory != null) {
+                RuleFolder folder = RuleFolder.of(rulesDirectory);
+                RuleFolder.Compilation compiled = folder.compile(Forebygg.class.getClassLoader());
+                if (!compiled.succeeded()) {
+                    throw new RulesCompilationException(compiled.diagnostics());
+                }
+                return new Forebygg(compiled.kieBase(), p, "local-" + folder.fingerprint() + "/" + p.version());
+            }
             KieBase kieBase = ClasspathRules.KIE_BASE;
             return new Forebygg(kieBase, p, ClasspathRules.VERSION + "/" + p.version());
         }

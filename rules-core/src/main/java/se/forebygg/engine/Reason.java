@@ -36,6 +36,18 @@ public record Reason(String caseId, ReasonCode code, Severity severity, String r
         for (Object arg : args) {
             words.add(arg instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString() : String.valueOf(arg));
         }
-        return new Reason(caseId, code, severity, ruleId.toString(), legal.toString(), name, words);
+        return new Reason(caseId, code, severity, metadata(ruleId), metadata(legal), name, words);
+    }
+
+    /**
+     * A metadata value as written in the DRL. Rules compiled at run time keep the quotes of a
+     * string value ({@code "PSB-1"}); the build-time executable model does not.
+     */
+    public static String metadata(Object value) {
+        if (value == null) {
+            return null;
+        }
+        String s = value.toString();
+        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
     }
 }

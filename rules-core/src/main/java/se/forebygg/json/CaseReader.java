@@ -188,7 +188,9 @@ public final class CaseReader implements Iterator<CaseReader.Entry>, Closeable {
             p.nextToken();
             return true;
         } catch (IOException e) {
-            return !(e instanceof com.fasterxml.jackson.core.io.JsonEOFException);
+            // Cut short: the first line opens a pretty-printed document. Broken otherwise: a bad JSON line.
+            return !(e instanceof com.fasterxml.jackson.core.io.JsonEOFException)
+                    && !String.valueOf(e.getMessage()).contains("end-of-input");
         }
     }
 

@@ -67,6 +67,15 @@ class CaseReaderTest {
     }
 
     @Test
+    void readsAPrettyPrintedCaseWhoseFirstLineHoldsFields() {
+        String pretty = "{\"type\": \"provider-approval\", \"caseId\": \"p\",\n  \"decisionDate\": \"2025-01-10\",\n"
+                + "  \"competences\": [\"PHYSICIAN\"]\n}\n";
+        List<CaseReader.Entry> entries = read(pretty);
+        assertEquals(1, entries.size());
+        assertEquals("p", entries.get(0).value().caseId());
+    }
+
+    @Test
     void aBadLineNamesItsLineAndPathAndTheGoodLinesStay() {
         String bad = String.format(PSB, "bad").replace("\"travelMinutes\":40", "\"travelMinutes\":-5");
         List<CaseReader.Entry> entries = read(String.format(PROVIDER, "a") + "\n" + bad + "\n" + String.format(PSB, "c"));

@@ -1,0 +1,164 @@
+package se.forebygg.explain;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.text.MessageFormat;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.ResourceBundle;
+import se.forebygg.engine.Calculation;
+import se.forebygg.engine.Decision;
+import se.forebygg.engine.Finding;
+import se.forebygg.preventive.PreventiveCalculation;
+
+/**
+ * A decision as text a person can check: outcome and amount first, then each finding with its legal
+ * reference, then the calculation step by step. Swedish for a Swedish locale, else English.
+ * A calculation type without its own wording is shown by its components, so every decision
+ * can be explained.
+ *
+ * <pre>{@code
+ * String text = Explanation.of(decision, Locale.forLanguageTag("sv"));
+ * }</pre>
+ */
+public final class Explanation {
+    private static final String INDENT = "  ";
+
+    private final ResourceBundle words;
+    private final boolean swedish;
+    private final StringBuilder out = new StringBuilder();
+
+    private Explanation(Locale locale) {
+        this.swedish = "sv".equals(locale.getLanguage());
+        this.words = ResourceBundle.getBundle("se.forebygg.explain.explain", swedish ? Locale.forLanguageTag("sv") : Locale.ROOT,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    /** The explanation of {@code decision}, lines ending in a line break. */
+    public static String of(Decision decision, Locale locale) {
+        Objects.requireNonNull(decision, "decision");
+        Explanation e = new Explanation(Objects.requireNonNull(locale, "locale"));
+        e.render(decision);
+        return e.out.toString();
+    }
+
+    private void render(Decision d) {
+        line(0, say("case", d.caseId(), d.type().id()));
+        line(0, say("outcome", word("outcome." + d.outcome()), d.amount().toPlainString()));
+        if (d.findings().isEmpty()) {
+            line(0, say("findings.none"));
+        } else {
+            line(0, say("findings"));
+            int n = 1;
+            for (Finding f : d.findings()) {
+                line(1, n++ + ". " + word("severity." + f.severity()) + ", " + f.rule() + " (" + f.legalReference() + "): "
+                        + (swedish ? f.messageSv() : f.message()));
+            }
+        }
+        Calculation c = d.calculation();
+        if (c == null) {
+            return;
+        }
+        line(0, say("calculation"));
+        if (c instanceof PreventiveCalculation p) {
+            preventive(p);
+        } else {
+            components(1, c);
+        }
+    }
+
+    private void preventive(PreventiveCalculation p) {
+        for (PreventiveCalculation.SgiFigures s : p.sgi()) {
+            line(1, say("sgi.period", s.from(), s.until()));
+            line(2, say("sgi.income", n(s.annualIncome()), n(s.roundedIncome())));
+            if (s.sgi() == null) {
+                line(2, say("sgi.floor.below", n(s.floor()), n(s.priceBaseAmount())));
+                continue;
+            }
+            line(2, say("sgi.floor.ok", n(s.floor()), n(s.priceBaseAmount())));
+            line(2, say(s.ceilingApplied() ? "sgi.ceiling.applied" : "sgi.ceiling.ok", n(s.ceiling()), n(s.sgi())));
+            if (s.fullDailyAmount() != null) {
+                line(2, say("sgi.daily", n(s.fullDailyAmount())));
+            }
+        }
+        if (!p.days().isEmpty()) {
+            line(1, say("days"));
+            for (PreventiveCalculation.DayFigures day : p.days()) {
+                if (day.level().signum() == 0) {
+                    line(2, say("day.unpaid", day.date(), day.absentMinutes(), day.normalWorkingMinutes(), n(day.fraction())));
+                } else {
+                    line(2, say("day.paid", day.date(), day.absentMinutes(), day.normalWorkingMinutes(), n(day.fraction()),
+                            n(day.level()), n(day.fullDailyAmount()), n(day.amount())));
+                }
+            }
+            line(1, say("total", n(p.total())));
+        }
+    }
+
+    /** Any record by its components; lists item by item; nested records indented. */
+    private void components(int depth, Object value) {
+        for (RecordComponent rc : value.getClass().getRecordComponents()) {
+            Object v = get(rc, value);
+            if (v != null && v.getClass().isRecord()) {
+                line(depth, rc.getName() + ":");
+                components(depth + 1, v);
+            } else if (v instanceof Collection<?> list && list.stream().anyMatch(i -> i != null && i.getClass().isRecord())) {
+                line(depth, rc.getName() + ":");
+                int i = 1;
+                for (Object item : list) {
+                    line(depth + 1, "[" + i++ + "]");
+                    if (item != null && item.getClass().isRecord()) {
+                        components(depth + 2, item);
+                    } else {
+                        line(depth + 2, text(item));
+                    }
+                }
+            } else {
+                line(depth, rc.getName() + ": " + text(v));
+            }
+        }
+    }
+
+    private static Object get(RecordComponent rc, Object record) {
+        try {
+            return rc.getAccessor().invoke(record);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            return "?";
+        }
+    }
+
+    private static String text(Object v) {
+        if (v == null) {
+            return "–";
+        }
+        if (v instanceof BigDecimal d) {
+            return n(d);
+        }
+        if (v instanceof Collection<?> c) {
+            return String.join(", ", c.stream().map(Explanation::text).toList());
+        }
+        return v.toString();
+    }
+
+    private static String n(BigDecimal d) {
+        return d == null ? "–" : d.stripTrailingZeros().toPlainString();
+    }
+
+    private String word(String key) {
+        return words.containsKey(key) ? words.getString(key) : key;
+    }
+
+    private String say(String key, Object... args) {
+        Object[] shown = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            shown[i] = args[i] == null ? "–" : args[i].toString();
+        }
+        return new MessageFormat(words.getString(key), Locale.ROOT).format(shown);
+    }
+
+    private void line(int depth, String text) {
+        out.append(INDENT.repeat(depth)).append(text).append('\n');
+    }
+}

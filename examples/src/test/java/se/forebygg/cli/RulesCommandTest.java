@@ -34,8 +34,8 @@ class RulesCommandTest {
 
     @Test
     void shippedRulesCheckClean() {
-        assertEquals("6 files checked: 0 errors, 0 warnings" + System.lineSeparator(),
-                run(0, "rules", "check", "../rules-drl/src/main/resources"));
+        String out = run(0, "rules", "check", "../rules-drl/src/main/resources");
+        assertTrue(out.matches("\\d+ files checked: 0 errors, 0 warnings" + System.lineSeparator()), out);
     }
 
     @Test

@@ -10,10 +10,10 @@ import java.io.InputStream;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The published schemas, loaded from the jar as hosts would, with format assertions on. */
-final class Schemas {
-    static final JsonSchema CASE = load("/se/forebygg/schema/case.schema.json");
-    static final JsonSchema DECISION = load("/se/forebygg/schema/decision.schema.json");
+/** The published schemas, loaded from the jar as hosts would, with format assertions on. Shared by the tests. */
+public final class Schemas {
+    public static final JsonSchema CASE = load("/se/forebygg/schema/case.schema.json");
+    public static final JsonSchema DECISION = load("/se/forebygg/schema/decision.schema.json");
 
     private Schemas() {
     }
@@ -28,7 +28,7 @@ final class Schemas {
     }
 
     /** The schema's complaints about {@code node}, empty when it is valid. */
-    static String problems(JsonSchema schema, JsonNode node) {
+    public static String problems(JsonSchema schema, JsonNode node) {
         Set<ValidationMessage> messages = schema.validate(node);
         return messages.stream().map(ValidationMessage::getMessage).sorted().collect(Collectors.joining("; "));
     }

@@ -42,7 +42,7 @@ class ShippedScenariosTest {
 
     /**
      * Only the rule packages that have a scenario folder are held to this bar (today
-     * {@code preventive} and {@code provider}); a new benefit joins it with its first scenario folder.
+     * {@code preventive}, {@code provider} and {@code grant}); a new benefit joins it with its first scenario folder.
      */
     @Test
     void everyRuleOfABenefitWithScenariosFiresInSomeScenario() throws IOException {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "forebygg", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Decides Swedish preventive sickness benefit, workplace rehabilitation grant and provider "
                 + "approval cases with explainable rules.",
-        subcommands = {EvaluateCommand.class})
+        subcommands = {EvaluateCommand.class, ServeCommand.class, GenerateCommand.class, SimulateCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

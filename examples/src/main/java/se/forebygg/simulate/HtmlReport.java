@@ -30,7 +30,8 @@ public final class HtmlReport {
     public static void write(Simulation.Result r, String whatIf, Writer out) throws IOException {
         ObjectMapper mapper = ForebyggJson.newMapper();
         ObjectNode data = mapper.createObjectNode();
-        data.set("outcomes", series(mapper, r.baseline().outcomes(), r.whatIf().outcomes(), Long::doubleValue));
+        data.set("outcomes", series(mapper, shortTypes(r.baseline().outcomes()), shortTypes(r.whatIf().outcomes()),
+                Long::doubleValue));
         data.set("paid", series(mapper, r.baseline().paidByType(), r.whatIf().paidByType(), BigDecimal::doubleValue));
         data.set("amountByCode", series(mapper, r.baseline().amountByCode(), r.whatIf().amountByCode(),
                 BigDecimal::doubleValue));
@@ -82,13 +83,16 @@ public final class HtmlReport {
             function bars(id, title, d, horizontal, unit) {
               const chart = echarts.init(document.getElementById(id), null, {renderer: 'canvas'});
               const category = {type: 'category', data: d.labels, axisLabel: {fontSize: 10, interval: 0}};
-              const value = {type: 'value', name: unit, axisLabel: {fontSize: 10}};
+              const compact = v => Math.abs(v) >= 1e6 ? (v / 1e6) + 'M' : Math.abs(v) >= 1e3 ? (v / 1e3) + 'k' : v;
+              const value = {type: 'value', axisLabel: {fontSize: 10, formatter: compact}};
+              const empty = d.baseline.concat(d.whatIf).every(v => v === 0);
               chart.setOption({
                 animation: false,
-                title: {text: title, textStyle: {fontSize: 14}},
+                title: {text: title + ' (' + unit + ')', textStyle: {fontSize: 14},
+                        subtext: empty ? 'nothing to show: no such decisions in this input' : ''},
                 tooltip: {trigger: 'axis'},
                 legend: {data: ['baseline', 'what-if'], right: 10},
-                grid: {left: horizontal ? 230 : 60, right: 30, top: 50, bottom: horizontal ? 30 : 50},
+                grid: {left: horizontal ? 190 : 60, right: 30, top: 60, bottom: horizontal ? 30 : 50},
                 xAxis: horizontal ? value : Object.assign(category, {axisLabel: {fontSize: 10, interval: 0, rotate: 30}}),
                 yAxis: horizontal ? Object.assign(category, {inverse: true}) : value,
                 series: [
@@ -97,9 +101,9 @@ public final class HtmlReport {
                 ]
               });
             }
-            bars('outcomes', 'Outcomes (decisions)', DATA.outcomes, true, 'decisions');
-            bars('amountByCode', 'Amount paid on decisions with each reason code', DATA.amountByCode, true, 'kr');
-            bars('employers', 'Employers by grants received in the year (kr)', DATA.employers, false, 'employers');
+            bars('outcomes', 'Outcomes', DATA.outcomes, true, 'decisions');
+            bars('amountByCode', 'Paid on decisions with each reason code', DATA.amountByCode, true, 'kr');
+            bars('employers', 'Employers by their total grant in the year', DATA.employers, false, 'number of employers');
             bars('paid', 'Paid per benefit type', DATA.paid, true, 'kr');
             """;
 
@@ -150,6 +154,16 @@ public final class HtmlReport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** "preventive-sickness-benefit APPROVED" → "PSB APPROVED": the rulebook's prefixes keep the labels short. */
+    private static Map<String, Long> shortTypes(Map<String, Long> outcomes) {
+        Map<String, Long> result = new java.util.TreeMap<>();
+        outcomes.forEach((key, n) -> result.put(key
+                .replace("preventive-sickness-benefit", "PSB")
+                .replace("workplace-rehabilitation-grant", "ARS")
+                .replace("provider-approval", "PRV"), n));
+        return result;
     }
 
     private static BigDecimal sum(Map<String, BigDecimal> amounts) {

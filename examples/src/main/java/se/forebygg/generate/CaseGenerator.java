@@ -26,7 +26,7 @@ import se.forebygg.json.ForebyggJson;
 public final class CaseGenerator {
     /**
      * Expected applications of an employer in a year: {@code APPLICATIONS_SCALE × employees^APPLICATIONS_EXPONENT}
-     * (2 employees: 1.5, 100: 16, 1 000: 63, 10 000: 250); about 5.5 per employer on average.
+     * (2 employees: 2.4, 100: 25, 1 000: 100); about ten per employer on average.
      */
     static final double APPLICATIONS_SCALE = 1.6;
     static final double APPLICATIONS_EXPONENT = 0.6;

@@ -49,7 +49,9 @@ public final class PlainTextExplanation {
         if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
-                if (field.getValue().isContainerNode()) {
+                if (field.getValue().isContainerNode() && field.getValue().isEmpty()) {
+                    text.append(indent).append(field.getKey()).append(": (none)\n");
+                } else if (field.getValue().isContainerNode()) {
                     text.append(indent).append(field.getKey()).append(":\n");
                     appendNode(text, field.getValue(), indent + "  ");
                 } else {

@@ -91,8 +91,8 @@ public final class HtmlReport {
                 title: {text: title + ' (' + unit + ')', textStyle: {fontSize: 14},
                         subtext: empty ? 'nothing to show: no such decisions in this input' : ''},
                 tooltip: {trigger: 'axis'},
-                legend: {data: ['baseline', 'what-if'], right: 10},
-                grid: {left: horizontal ? 190 : 60, right: 30, top: 60, bottom: horizontal ? 30 : 50},
+                legend: {data: ['baseline', 'what-if'], bottom: 0},
+                grid: {left: horizontal ? 190 : 60, right: 30, top: 55, bottom: horizontal ? 50 : 75},
                 xAxis: horizontal ? value : Object.assign(category, {axisLabel: {fontSize: 10, interval: 0, rotate: 30}}),
                 yAxis: horizontal ? Object.assign(category, {inverse: true}) : value,
                 series: [

@@ -27,8 +27,8 @@ import se.forebygg.simulate.TextSummary;
 
 /** {@code forebygg simulate FILE --set PARAM=VALUE[@FROM]}: what changes if the law's numbers change. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = {"Decides every case in FILE under the shipped parameters and under changed ones,",
-                "and prints what changes: decisions, totals paid, caps hit, reason codes, biggest winners and losers.",
+        description = {"Compares the decisions of FILE under the shipped and under changed parameters.",
+                "Prints what changes: decisions, totals paid, caps hit, reason codes, biggest winners and losers.",
                 "Exit status: 0 every case decided, 2 some case was bad input (left out of the totals), 1 failure."})
 final class SimulateCommand implements Callable<Integer> {
 

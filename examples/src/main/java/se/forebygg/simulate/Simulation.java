@@ -9,7 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import se.forebygg.batch.Batches;
+import se.forebygg.engine.Case;
 import se.forebygg.engine.CaseType;
 import se.forebygg.engine.Decision;
 import se.forebygg.engine.Finding;
@@ -47,51 +51,62 @@ public final class Simulation {
     /** Reads every case of {@code reader} and returns what changed. */
     public Result run(CaseReader reader) {
         Result result = new Result(top);
-        List<CaseReader.Entry> chunk = new ArrayList<>();
+        // Only the cases are kept, not the reader's entries with their line maps: bad input is just counted.
+        List<Case> chunk = new ArrayList<>();
+        List<String> employers = new ArrayList<>();
         String lastEmployer = null;
         while (reader.hasNext()) {
             CaseReader.Entry entry = reader.next();
-            String employer = employerOf(entry);
-            if (chunk.size() >= chunkSize && (employer == null || !employer.equals(lastEmployer))) {
-                decide(chunk, result);
-                chunk.clear();
+            if (!entry.isCase()) {
+                result.badInput++;
+                continue;
             }
-            chunk.add(entry);
+            String employer = employerOf(entry.value());
+            if (chunk.size() >= chunkSize && (employer == null || !employer.equals(lastEmployer))) {
+                decide(chunk, employers, result);
+                chunk.clear();
+                employers.clear();
+            }
+            chunk.add(entry.value());
+            employers.add(employer);
             lastEmployer = employer;
         }
-        decide(chunk, result);
+        decide(chunk, employers, result);
         return result;
     }
 
-    private String employerOf(CaseReader.Entry entry) {
-        if (!entry.isCase() || entry.value().type() != CaseType.WORKPLACE_REHABILITATION_GRANT) {
+    private String employerOf(Case aCase) {
+        if (aCase.type() != CaseType.WORKPLACE_REHABILITATION_GRANT) {
             return null;
         }
-        return mapper.valueToTree(entry.value()).path("employerId").asText(null);
+        return mapper.valueToTree(aCase).path("employerId").asText(null);
     }
 
-    private void decide(List<CaseReader.Entry> chunk, Result result) {
+    private void decide(List<Case> chunk, List<String> employers, Result result) {
         if (chunk.isEmpty()) {
             return;
         }
-        List<Object> before = Batches.decide(baseline, chunk);
-        List<Object> after = Batches.decide(whatIf, chunk);
+        // The baseline decisions are boiled down before the what-if ones are made, to halve the peak memory.
+        List<Outline> before = Batches.decideCases(baseline, chunk, (i, problem) -> { }).stream()
+                .map(d -> d == null ? null : Outline.of(d, result.baseline)).toList();
+        List<Decision> after = Batches.decideCases(whatIf, chunk, (i, problem) -> { });
         Map<String, BigDecimal[]> grantedByEmployer = new HashMap<>();
         for (int i = 0; i < chunk.size(); i++) {
-            if (!(before.get(i) instanceof Decision b) || !(after.get(i) instanceof Decision a)) {
+            Outline b = before.get(i);
+            Decision a = after.get(i);
+            if (b == null || a == null) {
                 result.badInput++;
                 continue;
             }
             result.decided++;
-            result.baseline.add(b);
             result.whatIf.add(a);
-            if (!sameDecision(b, a)) {
-                result.record(Change.of(b, a));
+            if (!b.sameAs(a)) {
+                result.record(new Change(b.caseId, b.type, b.outcome, b.amount, a.outcome().name(), a.amount()));
             }
-            if (b.type() == CaseType.WORKPLACE_REHABILITATION_GRANT) {
-                BigDecimal[] sums = grantedByEmployer.computeIfAbsent(employerOf(chunk.get(i)),
+            if (employers.get(i) != null) {
+                BigDecimal[] sums = grantedByEmployer.computeIfAbsent(employers.get(i),
                         k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-                sums[0] = sums[0].add(b.amount());
+                sums[0] = sums[0].add(b.amount);
                 sums[1] = sums[1].add(a.amount());
             }
         }
@@ -101,10 +116,22 @@ public final class Simulation {
         }
     }
 
-    private static boolean sameDecision(Decision b, Decision a) {
-        return b.outcome() == a.outcome() && b.amount().compareTo(a.amount()) == 0
-                && b.findings().stream().map(Finding::code).toList()
-                .equals(a.findings().stream().map(Finding::code).toList());
+    /** What the comparison needs of a baseline decision (added to its tally as it is made). */
+    private record Outline(String caseId, String type, String outcome, BigDecimal amount, Set<String> codes) {
+        static Outline of(Decision d, Tally tally) {
+            tally.add(d);
+            return new Outline(d.caseId(), d.type().id(), d.outcome().name(), d.amount(), codes(d));
+        }
+
+        boolean sameAs(Decision other) {
+            return outcome.equals(other.outcome().name()) && amount.compareTo(other.amount()) == 0
+                    && codes.equals(codes(other));
+        }
+
+        /** The distinct reason codes: a finding repeated per parameter period is not a change. */
+        private static Set<String> codes(Decision d) {
+            return d.findings().stream().map(Finding::code).map(Enum::name).collect(Collectors.toCollection(TreeSet::new));
+        }
     }
 
     /** The totals of both scenarios and what changed between them. */

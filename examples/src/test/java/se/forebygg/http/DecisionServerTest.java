@@ -99,6 +99,22 @@ class DecisionServerTest {
     }
 
     @Test
+    void aCaseTheEngineRefusesBecomesAnErrorAndTheOthersAreStillDecided() throws Exception {
+        String outside = demo.get(2).replace("\"psb-0003\"", "\"late\"").replace("2025-04-07", "2031-04-07");
+        HttpResponse<String> response = send("POST", "/v1/decisions", demo.get(0) + "\n" + outside + "\n" + demo.get(2));
+        assertEquals(400, response.statusCode(), response.body());
+        String[] lines = response.body().split("\n");
+        assertEquals(3, lines.length);
+        assertTrue(JSON.readTree(lines[0]).has("outcome"));
+        JsonNode error = JSON.readTree(lines[1]);
+        assertEquals("late", error.get("caseId").asText());
+        assertEquals(2, error.get("error").get("line").asInt());
+        assertTrue(error.get("error").get("message").asText().contains("2031-04-07"), lines[1]);
+        assertEquals("psb-0003", JSON.readTree(lines[2]).get("caseId").asText());
+        assertTrue(JSON.readTree(lines[2]).has("outcome"));
+    }
+
+    @Test
     void malformedJsonIs400WithAnErrorObject() throws Exception {
         HttpResponse<String> response = send("POST", "/v1/decisions", "{\"type\": \"provider-approval\", \"caseId\"");
         assertEquals(400, response.statusCode());

@@ -30,14 +30,21 @@ final class EngineOptions {
         return args;
     }
 
+    /** The parameter table these options ask for: the file given, else the shipped one. */
+    Parameters parameters() {
+        return parameters == null ? Parameters.standard() : Parameters.load(parameters);
+    }
+
     /** The engine these options ask for; throws when the rules do not compile or the parameters do not load. */
     Forebygg engine() {
-        Forebygg.Builder builder = Forebygg.builder();
+        return engine(parameters());
+    }
+
+    /** These options' rules with {@code table} as parameters (e.g. a what-if overlay of {@link #parameters()}). */
+    Forebygg engine(Parameters table) {
+        Forebygg.Builder builder = Forebygg.builder().parameters(table);
         if (rules != null) {
             builder.rulesDirectory(rules);
-        }
-        if (parameters != null) {
-            builder.parameters(Parameters.load(parameters));
         }
         return builder.build();
     }

@@ -5,17 +5,18 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import se.forebygg.batch.Batches;
+import se.forebygg.engine.Decision;
 import se.forebygg.engine.Forebygg;
-import se.forebygg.engine.InvalidCaseException;
 import se.forebygg.explain.Explanation;
-import se.forebygg.json.CaseError;
 import se.forebygg.json.CaseReader;
 
 /** {@code forebygg explain FILE}: each case's decision as readable text. */
@@ -43,34 +44,17 @@ final class ExplainCommand implements Callable<Integer> {
         Locale locale = Locale.forLanguageTag(lang.name());
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
         boolean bad = false;
-        boolean first = true;
         try (Inputs.Opened input = Inputs.open(file, "explain");
              CaseReader reader = CaseReader.open(input.reader())) {
-            while (reader.hasNext()) {
-                CaseReader.Entry entry = reader.next();
-                if (!first) {
-                    out.println();
-                }
+            // Read whole, so that grant applications are decided together as 'evaluate' decides them.
+            List<CaseReader.Entry> entries = new ArrayList<>();
+            reader.forEachRemaining(entries::add);
+            boolean first = true;
+            for (Object result : Batches.decide(engine, entries)) {
+                out.print((first ? "" : System.lineSeparator()) + Explanation.ofResult(result, locale));
                 first = false;
-                CaseError error = null;
-                if (entry.isCase()) {
-                    try {
-                        out.print(Explanation.of(engine.evaluate(entry.value()), locale));
-                    } catch (InvalidCaseException e) {
-                        error = entry.errorFor(e);
-                    }
-                } else {
-                    error = entry.error();
-                }
-                if (error != null) {
-                    bad = true;
-                    out.println((lang == Lang.sv ? "Felaktigt ärende " : "Bad case ") + error.caseId()
-                            + (lang == Lang.sv ? " (rad " : " (line ") + error.error().line() + ", " + error.error().path() + "): " + error.error().message());
-                }
+                bad |= !(result instanceof Decision);
             }
-        } catch (NoSuchFileException e) {
-            System.err.println("forebygg: no such file: " + file);
-            return ExitCodes.INTERNAL_FAILURE;
         } finally {
             out.flush();
         }

@@ -11,6 +11,8 @@ import java.util.ResourceBundle;
 import se.forebygg.engine.Calculation;
 import se.forebygg.engine.Decision;
 import se.forebygg.engine.Finding;
+import se.forebygg.grant.GrantCalculation;
+import se.forebygg.json.CaseError;
 import se.forebygg.preventive.PreventiveCalculation;
 
 /**
@@ -44,6 +46,19 @@ public final class Explanation {
         return e.out.toString();
     }
 
+    /** The explanation of an error object: which case, where in the input, what is wrong. */
+    public static String of(CaseError error, Locale locale) {
+        Objects.requireNonNull(error, "error");
+        Explanation e = new Explanation(Objects.requireNonNull(locale, "locale"));
+        e.line(0, e.say("badInput", error.caseId(), error.error().line(), error.error().path(), error.error().message()));
+        return e.out.toString();
+    }
+
+    /** The explanation of one output line: a {@link Decision} or a {@link CaseError}. */
+    public static String ofResult(Object result, Locale locale) {
+        return result instanceof CaseError error ? of(error, locale) : of((Decision) result, locale);
+    }
+
     private void render(Decision d) {
         line(0, say("case", d.caseId(), d.type().id()));
         line(0, say("outcome", word("outcome." + d.outcome()), d.amount().toPlainString()));
@@ -64,6 +79,8 @@ public final class Explanation {
         line(0, say("calculation"));
         if (c instanceof PreventiveCalculation p) {
             preventive(p);
+        } else if (c instanceof GrantCalculation g) {
+            grant(g);
         } else {
             components(1, c);
         }
@@ -95,6 +112,20 @@ public final class Explanation {
             }
             line(1, say("total", n(p.total())));
         }
+    }
+
+    private void grant(GrantCalculation g) {
+        line(1, say("grant.measures", g.year()));
+        for (GrantCalculation.MeasureFigures m : g.measures()) {
+            line(2, m.covered()
+                    ? say("grant.measure.covered", m.number(), m.kind(), m.performedOn(), n(m.amountPaid()))
+                    : say("grant.measure.excluded", m.number(), m.kind(), m.performedOn(), n(m.amountPaid()), m.excludedBy()));
+        }
+        line(1, say("grant.cost", n(g.coveredCost()), n(g.halfOfCost())));
+        line(1, say("grant.room.employee", n(g.employeeRoomBefore()), n(g.employeeRoomAfter())));
+        line(1, say("grant.room.employer", n(g.employerRoomBefore()), n(g.employerRoomAfter())));
+        line(1, say("grant.deadline", g.applicationDeadline()));
+        line(1, say("grant.amount", n(g.grant())));
     }
 
     /** Any record by its components; lists item by item; nested records indented. */

@@ -38,17 +38,11 @@ class GenerateCommandTest {
         try (CaseReader reader = CaseReader.open(new StringReader(text))) {
             while (reader.hasNext()) {
                 CaseReader.Entry entry = reader.next();
-                if (entry.isCase()) {
-                    cases++;
-                } else {
-                    // Allowed until the engine knows grant applications (the grant branch adds the type);
-                    // every other case must read without error.
-                    assertTrue(entry.error().error().message().startsWith("unknown type \"workplace-rehabilitation-grant\""),
-                            entry.error().toString());
-                }
+                assertTrue(entry.isCase(), () -> "generated bad input: " + entry.error());
+                cases++;
             }
         }
-        assertTrue(cases >= 412, "provider and preventive cases must all be read: " + cases);
+        assertEquals(12 + 600 + 400, cases);
     }
 
     @Test

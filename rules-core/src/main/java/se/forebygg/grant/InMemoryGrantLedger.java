@@ -4,36 +4,146 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import se.forebygg.engine.Decision;
+import se.forebygg.json.ForebyggJson;
 
-/** A {@link GrantLedger} in memory, safe to share between threads. Starts empty. */
+/**
+ * A {@link GrantLedger} in memory, safe to share between threads. Starts empty. A reservation holds
+ * a lock per employer and year, so applications of other employers are decided in parallel.
+ */
 public final class InMemoryGrantLedger implements GrantLedger {
 
     private record EmployerYear(String employerId, int year) {
     }
 
-    private record EmployeeYear(String employerId, String employeeId, int year) {
+    private record Recorded(EmployerYear employerYear, String employeeId, String inputHash, Decision decision) {
     }
 
-    private final Map<EmployerYear, BigDecimal> perEmployer = new HashMap<>();
-    private final Map<EmployeeYear, BigDecimal> perEmployee = new HashMap<>();
+    private final Map<EmployerYear, ReentrantLock> locks = new HashMap<>();
+    private final Map<String, Recorded> byCaseId = new HashMap<>();
 
     @Override
     public synchronized BigDecimal granted(String employerId, int year) {
-        return perEmployer.getOrDefault(new EmployerYear(employerId, year), BigDecimal.ZERO);
+        EmployerYear key = new EmployerYear(employerId, year);
+        return byCaseId.values().stream().filter(r -> r.employerYear.equals(key))
+                .map(r -> r.decision.amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     @Override
     public synchronized BigDecimal granted(String employerId, String employeeId, int year) {
-        return perEmployee.getOrDefault(new EmployeeYear(employerId, employeeId, year), BigDecimal.ZERO);
+        EmployerYear key = new EmployerYear(employerId, year);
+        return byCaseId.values().stream().filter(r -> r.employerYear.equals(key) && r.employeeId.equals(employeeId))
+                .map(r -> r.decision.amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     @Override
-    public synchronized void record(String caseId, String employerId, String employeeId, int year, BigDecimal amount) {
-        Objects.requireNonNull(caseId, "caseId");
-        if (amount.signum() < 0) {
-            throw new IllegalArgumentException("a grant is never negative: " + amount);
+    public Reservation reserve(GrantCase application) {
+        Objects.requireNonNull(application, "application");
+        EmployerYear key = new EmployerYear(application.employerId(), application.year());
+        String hash = ForebyggJson.inputHash(application);
+        ReentrantLock lock;
+        synchronized (this) {
+            lock = locks.computeIfAbsent(key, k -> new ReentrantLock());
         }
-        perEmployer.merge(new EmployerYear(employerId, year), amount, BigDecimal::add);
-        perEmployee.merge(new EmployeeYear(employerId, employeeId, year), amount, BigDecimal::add);
+        lock.lock();
+        try {
+            Recorded earlier;
+            BigDecimal employee;
+            BigDecimal employer;
+            synchronized (this) {
+                earlier = byCaseId.get(application.caseId());
+                employee = granted(key.employerId, application.employeeId(), key.year);
+                employer = granted(key.employerId, key.year);
+            }
+            if (earlier != null && !earlier.inputHash.equals(hash)) {
+                throw new ChangedApplicationException(application.caseId());
+            }
+            return new Held(lock, key, application, hash, employee, employer,
+                    earlier == null ? null : earlier.decision);
+        } catch (RuntimeException e) {
+            lock.unlock();
+            throw e;
+        }
+    }
+
+    @Override
+    public synchronized boolean withdraw(String caseId) {
+        return byCaseId.remove(caseId) != null;
+    }
+
+    private final class Held implements Reservation {
+        private final ReentrantLock lock;
+        private final EmployerYear key;
+        private final GrantCase application;
+        private final String hash;
+        private final BigDecimal employee;
+        private final BigDecimal employer;
+        private final Decision recorded;
+        private boolean done;
+
+        Held(ReentrantLock lock, EmployerYear key, GrantCase application, String hash, BigDecimal employee,
+             BigDecimal employer, Decision recorded) {
+            this.lock = lock;
+            this.key = key;
+            this.application = application;
+            this.hash = hash;
+            this.employee = employee;
+            this.employer = employer;
+            this.recorded = recorded;
+        }
+
+        @Override
+        public BigDecimal employeeGranted() {
+            return employee;
+        }
+
+        @Override
+        public BigDecimal employerGranted() {
+            return employer;
+        }
+
+        @Override
+        public Optional<Decision> recorded() {
+            return Optional.ofNullable(recorded);
+        }
+
+        @Override
+        public void commit(Decision decision) {
+            if (done) {
+                throw new IllegalStateException("reservation already ended");
+            }
+            if (!decision.caseId().equals(application.caseId())) {
+                throw new IllegalArgumentException("decision of " + decision.caseId() + " for " + application.caseId());
+            }
+            if (decision.amount().signum() < 0) {
+                throw new IllegalArgumentException("a grant is never negative: " + decision.amount());
+            }
+            if (recorded == null) {
+                synchronized (InMemoryGrantLedger.this) {
+                    byCaseId.put(application.caseId(),
+                            new Recorded(key, application.employeeId(), hash, decision));
+                }
+            }
+            end();
+        }
+
+        @Override
+        public void rollback() {
+            if (!done) {
+                end();
+            }
+        }
+
+        @Override
+        public void close() {
+            rollback();
+        }
+
+        private void end() {
+            done = true;
+            lock.unlock();
+        }
     }
 }

@@ -10,7 +10,7 @@ import se.forebygg.scenario.ScenarioException;
 @Command(name = "forebygg", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Decides Swedish preventive sickness benefit, workplace rehabilitation grant and provider "
                 + "approval cases with explainable rules.",
-        subcommands = {EvaluateCommand.class, ExplainCommand.class, RulesCommand.class})
+        subcommands = {EvaluateCommand.class, ExplainCommand.class, RulesCommand.class, ReplayCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

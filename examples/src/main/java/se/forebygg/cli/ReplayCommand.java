@@ -78,9 +78,11 @@ final class ReplayCommand implements Callable<Integer> {
         if (!hash.equals(line.path(AuditLog.INPUT_HASH).asText())) {
             return "input hash " + hash + ", logged " + line.path(AuditLog.INPUT_HASH).asText();
         }
-        JsonNode parameters = json.valueToTree(engine.parametersFor(aCase));
-        if (!parameters.equals(line.get(AuditLog.PARAMETERS))) {
-            return "parameters now " + parameters + ", logged " + line.get(AuditLog.PARAMETERS);
+        // Compared as written: a number read back from the log may be held in another node type.
+        String parameters = json.writeValueAsString(engine.parametersFor(aCase));
+        String loggedParameters = json.writeValueAsString(line.get(AuditLog.PARAMETERS));
+        if (!parameters.equals(loggedParameters)) {
+            return "parameters now " + parameters + ", logged " + loggedParameters;
         }
         Case asDecided = aCase;
         JsonNode prior = line.get(AuditLog.PRIOR_GRANTS);
@@ -89,10 +91,10 @@ final class ReplayCommand implements Callable<Integer> {
                     g.measures(), g.submittedOn(), new AlreadyGranted(prior.get("employee").decimalValue(),
                     prior.get("employer").decimalValue()));
         }
-        JsonNode now = json.valueToTree(engine.evaluate(asDecided));
-        JsonNode logged = line.get(AuditLog.DECISION);
+        String now = json.writeValueAsString(engine.evaluate(asDecided));
+        String logged = json.writeValueAsString(line.get(AuditLog.DECISION));
         if (!now.equals(logged)) {
-            return "decision now " + json.writeValueAsString(now) + ", logged " + json.writeValueAsString(logged);
+            return "decision now " + now + ", logged " + logged;
         }
         return null;
     }

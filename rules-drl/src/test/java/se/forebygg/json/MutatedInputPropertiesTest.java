@@ -127,11 +127,13 @@ class MutatedInputPropertiesTest {
         }
     }
 
+    private static final String NOISE = "{}[]\",:\\\n0-e\uFEFF\u0000x";
+
     private static String corrupt(String text, Random random) {
         char[] chars = text.toCharArray();
         int n = 1 + random.nextInt(4);
         for (int i = 0; i < n && chars.length > 0; i++) {
-            chars[random.nextInt(chars.length)] = "{}[]\",:\\\n0-e\uFEFF\u0000x".charAt(random.nextInt(18));
+            chars[random.nextInt(chars.length)] = NOISE.charAt(random.nextInt(NOISE.length()));
         }
         String corrupted = new String(chars);
         return random.nextBoolean() ? corrupted : corrupted.substring(0, random.nextInt(corrupted.length() + 1));

@@ -81,6 +81,7 @@ final class AuditLog implements AutoCloseable {
         line.set(PARAMETERS, json.valueToTree(engine.parametersFor(aCase)));
         out.write(json.writeValueAsString(line));
         out.newLine();
+        out.flush(); // a decision given out is in the log, even if the process dies next
     }
 
     @Override

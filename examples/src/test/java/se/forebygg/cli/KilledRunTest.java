@@ -27,7 +27,7 @@ import se.forebygg.ledger.JdbcGrantLedger;
  */
 class KilledRunTest {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final int APPLICATIONS = 300;
+    static final int APPLICATIONS = 200;
 
     @Test
     @Timeout(value = 240, unit = TimeUnit.SECONDS)
@@ -47,7 +47,7 @@ class KilledRunTest {
 
         Process killed = cli(dir, "evaluate", "--ledger", url, "--audit-log", killedLog.toString(), input.toString());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (logged(killedLog) < 40 && killed.isAlive() && System.nanoTime() < deadline) {
+        while (logged(killedLog) < 30 && killed.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
         assertTrue(killed.isAlive(), "the run was still deciding when it was killed");

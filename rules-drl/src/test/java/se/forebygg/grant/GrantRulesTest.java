@@ -354,6 +354,19 @@ class GrantRulesTest {
         }
 
         @Test
+        void a_ledger_is_idempotent_by_case_id_and_releases_a_withdrawn_grant() {
+            GrantLedger ledger = new InMemoryGrantLedger();
+            Decision first = ENGINE.evaluate(investigation("16000"), ledger);
+            assertThat(ENGINE.evaluate(investigation("16000"), ledger)).isSameAs(first);
+            assertThat(ledger.granted("556000-0001", 2025)).isEqualByComparingTo("8000");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ENGINE.evaluate(investigation("16001"), ledger))
+                    .isInstanceOf(ChangedApplicationException.class).hasMessageStartingWith("$.caseId: ");
+            assertThat(ledger.withdraw("ars-t")).isTrue();
+            assertThat(ledger.granted("556000-0001", "E-17", 2025)).isEqualByComparingTo("0");
+            assertDecision(ENGINE.evaluate(investigation("16001"), ledger), Outcome.APPROVED, "8000.50");
+        }
+
+        @Test
         void threads_sharing_one_ledger_never_exceed_a_cap() throws Exception {
             GrantLedger ledger = new InMemoryGrantLedger();
             java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);

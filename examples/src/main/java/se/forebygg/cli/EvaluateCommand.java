@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -55,10 +54,6 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "parameter values), to be checked later with 'forebygg replay LOG'.")
     Path auditLog;
 
-    /** Where a grant application stands in the input, until it is decided. */
-    private record PendingGrant(int index, CaseReader.Entry entry) {
-    }
-
     @Override
     public Integer call() throws Exception {
         Forebygg engine = options.engine();
@@ -71,13 +66,12 @@ final class EvaluateCommand implements Callable<Integer> {
              LedgerOptions.Opened ledgers = ledgerOptions.open();
              AuditLog audit = auditLog == null ? null : AuditLog.append(auditLog, engine, ledgers.ledger())) {
             GrantLedger ledger = audit == null ? ledgers.ledger() : audit.ledger();
-            List<PendingGrant> grants = new ArrayList<>();
+            List<CaseReader.Entry> grants = new ArrayList<>();
             PrintWriter later = null;
-            int index = 0;
             while (reader.hasNext()) {
                 CaseReader.Entry entry = reader.next();
                 if (entry.isCase() && entry.value() instanceof GrantCase) {
-                    grants.add(new PendingGrant(index++, entry));
+                    grants.add(entry);
                     if (later == null) {
                         spill = Files.createTempFile("forebygg-evaluate", ".jsonl");
                         later = new PrintWriter(Files.newBufferedWriter(spill, StandardCharsets.UTF_8));
@@ -85,31 +79,24 @@ final class EvaluateCommand implements Callable<Integer> {
                     later.println(); // the grant's place: its decision comes after the input's end
                     continue;
                 }
-                index++;
                 Object result = decide(engine, ledger, audit, entry);
                 bad |= !(result instanceof Decision);
                 (later == null ? out : later).println(ForebyggJson.toLine(mapper, result));
             }
             if (later != null) {
                 later.close();
-                List<String> decided = new ArrayList<>(grants.size());
-                grants.forEach(g -> decided.add(null));
-                List<Integer> order = new ArrayList<>();
-                for (int i = 0; i < grants.size(); i++) {
-                    order.add(i);
-                }
-                order.sort(Comparator.comparing(i -> (GrantCase) grants.get(i).entry().value(), GrantCase.SUBMISSION_ORDER));
-                for (int i : order) {
-                    Object result = decide(engine, ledger, audit, grants.get(i).entry());
+                String[] decided = new String[grants.size()];
+                for (int i : Forebygg.inBatchOrder(grants.stream().map(CaseReader.Entry::value).toList())) {
+                    Object result = decide(engine, ledger, audit, grants.get(i));
                     bad |= !(result instanceof Decision);
-                    decided.set(i, ForebyggJson.toLine(mapper, result));
+                    decided[i] = ForebyggJson.toLine(mapper, result);
                 }
                 grants.clear();
                 int next = 0;
                 try (BufferedReader waiting = Files.newBufferedReader(spill, StandardCharsets.UTF_8)) {
                     String line;
                     while ((line = waiting.readLine()) != null) {
-                        out.println(line.isEmpty() ? decided.get(next++) : line);
+                        out.println(line.isEmpty() ? decided[next++] : line);
                     }
                 }
             }

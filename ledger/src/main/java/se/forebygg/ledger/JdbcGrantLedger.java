@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.slf4j.LoggerFactory;
 import se.forebygg.engine.Decision;
 import se.forebygg.grant.ChangedApplicationException;
 import se.forebygg.grant.GrantCase;
@@ -325,11 +326,12 @@ public final class JdbcGrantLedger implements GrantLedger, AutoCloseable {
                 connection.commit();
                 end(null);
             } catch (SQLException e) {
-                LedgerException failure = UNIQUE_VIOLATION.equals(e.getSQLState())
-                        ? null : new LedgerException("cannot record the decision on " + application.caseId(), e);
-                end(failure == null ? e : failure);
-                // The caseId was recorded meanwhile for another employer and year: another application.
-                throw failure == null ? new ChangedApplicationException(application.caseId()) : failure;
+                end(e);
+                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    // Recorded meanwhile under another employer or year: another application, same caseId.
+                    throw new ChangedApplicationException(application.caseId());
+                }
+                throw new LedgerException("cannot record the decision on " + application.caseId(), e);
             } catch (JsonProcessingException e) {
                 LedgerException failure = new LedgerException("cannot store the decision on " + application.caseId(), e);
                 end(failure);
@@ -349,14 +351,14 @@ public final class JdbcGrantLedger implements GrantLedger, AutoCloseable {
             rollback();
         }
 
+        /** Ends the transaction (a rollback after a commit changes nothing) and returns the connection. */
         private void end(Exception failure) {
             done = true;
-            Exception cause = failure == null ? new LedgerException("rollback", null) : failure;
-            closeQuietly(connection, cause);
-            if (failure == null && cause.getSuppressed().length > 0) {
-                // A commit that went through and a connection that cannot be closed: nothing is lost.
-                org.slf4j.LoggerFactory.getLogger(JdbcGrantLedger.class).warn("closing a ledger connection failed",
-                        cause.getSuppressed()[0]);
+            Exception problems = failure == null ? new SQLException("ending a reservation") : failure;
+            closeQuietly(connection, problems);
+            if (failure == null && problems.getSuppressed().length > 0) {
+                LoggerFactory.getLogger(JdbcGrantLedger.class).warn("closing a ledger connection failed",
+                        problems.getSuppressed()[0]);
             }
         }
     }

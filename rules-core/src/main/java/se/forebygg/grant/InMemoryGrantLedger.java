@@ -18,24 +18,28 @@ public final class InMemoryGrantLedger implements GrantLedger {
     private record EmployerYear(String employerId, int year) {
     }
 
+    private record EmployeeYear(String employerId, String employeeId, int year) {
+    }
+
     private record Recorded(EmployerYear employerYear, String employeeId, String inputHash, Decision decision) {
+        EmployeeYear employeeYear() {
+            return new EmployeeYear(employerYear.employerId, employeeId, employerYear.year);
+        }
     }
 
     private final Map<EmployerYear, ReentrantLock> locks = new HashMap<>();
     private final Map<String, Recorded> byCaseId = new HashMap<>();
+    private final Map<EmployerYear, BigDecimal> perEmployer = new HashMap<>();
+    private final Map<EmployeeYear, BigDecimal> perEmployee = new HashMap<>();
 
     @Override
     public synchronized BigDecimal granted(String employerId, int year) {
-        EmployerYear key = new EmployerYear(employerId, year);
-        return byCaseId.values().stream().filter(r -> r.employerYear.equals(key))
-                .map(r -> r.decision.amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return perEmployer.getOrDefault(new EmployerYear(employerId, year), BigDecimal.ZERO);
     }
 
     @Override
     public synchronized BigDecimal granted(String employerId, String employeeId, int year) {
-        EmployerYear key = new EmployerYear(employerId, year);
-        return byCaseId.values().stream().filter(r -> r.employerYear.equals(key) && r.employeeId.equals(employeeId))
-                .map(r -> r.decision.amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return perEmployee.getOrDefault(new EmployeeYear(employerId, employeeId, year), BigDecimal.ZERO);
     }
 
     @Override
@@ -69,8 +73,31 @@ public final class InMemoryGrantLedger implements GrantLedger {
     }
 
     @Override
-    public synchronized boolean withdraw(String caseId) {
-        return byCaseId.remove(caseId) != null;
+    public boolean withdraw(String caseId) {
+        ReentrantLock lock;
+        synchronized (this) {
+            Recorded recorded = byCaseId.get(caseId);
+            if (recorded == null) {
+                return false;
+            }
+            lock = locks.get(recorded.employerYear);
+        }
+        // Like a reservation, a withdrawal waits for the room of its employer and year.
+        lock.lock();
+        try {
+            synchronized (this) {
+                Recorded withdrawn = byCaseId.remove(caseId);
+                if (withdrawn == null) {
+                    return false;
+                }
+                BigDecimal amount = withdrawn.decision.amount();
+                perEmployer.merge(withdrawn.employerYear, amount.negate(), BigDecimal::add);
+                perEmployee.merge(withdrawn.employeeYear(), amount.negate(), BigDecimal::add);
+                return true;
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 
     private final class Held implements Reservation {
@@ -121,9 +148,11 @@ public final class InMemoryGrantLedger implements GrantLedger {
                 throw new IllegalArgumentException("a grant is never negative: " + decision.amount());
             }
             if (recorded == null) {
+                Recorded r = new Recorded(key, application.employeeId(), hash, decision);
                 synchronized (InMemoryGrantLedger.this) {
-                    byCaseId.put(application.caseId(),
-                            new Recorded(key, application.employeeId(), hash, decision));
+                    byCaseId.put(application.caseId(), r);
+                    perEmployer.merge(key, decision.amount(), BigDecimal::add);
+                    perEmployee.merge(r.employeeYear(), decision.amount(), BigDecimal::add);
                 }
             }
             end();

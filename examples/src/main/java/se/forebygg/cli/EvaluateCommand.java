@@ -1,30 +1,38 @@
 package se.forebygg.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import se.forebygg.engine.Case;
 import se.forebygg.engine.Decision;
 import se.forebygg.engine.Forebygg;
-import se.forebygg.grant.GrantLedger;
-import se.forebygg.grant.InMemoryGrantLedger;
 import se.forebygg.engine.InvalidCaseException;
+import se.forebygg.grant.GrantCase;
+import se.forebygg.grant.GrantLedger;
 import se.forebygg.json.CaseReader;
 import se.forebygg.json.ForebyggJson;
 
 /**
  * {@code forebygg evaluate FILE}: one decision (or error object) per line, in input order. Grant
  * applications of one input are evaluated together, in order of submittedOn then caseId.
+ *
+ * <p>Streams: every other case is decided as soon as it is read. Only the grant applications are held
+ * until the input ends (their order of decision depends on all of them); the results that come after
+ * the first grant in the input wait in a temporary file, so memory does not grow with the input.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Decides every case in FILE and writes one decision or error object per line.",
@@ -38,47 +46,88 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     EngineOptions options;
 
+    @Mixin
+    LedgerOptions ledgerOptions;
+
+    @Option(names = "--audit-log", paramLabel = "LOG",
+            description = "Append every decision to LOG (JSON Lines: case, input hash, decision, rules version, "
+                    + "parameter values), to be checked later with 'forebygg replay LOG'.")
+    Path auditLog;
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         Forebygg engine = options.engine();
         ObjectMapper mapper = ForebyggJson.newMapper();
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
         boolean bad = false;
+        Path spill = null;
         try (Inputs.Opened input = Inputs.open(file, "evaluate");
-             CaseReader reader = CaseReader.open(input.reader())) {
-            // Grant applications count against each other's caps in order of submission, so the
-            // whole input is read before anything is decided; results still come out in input order.
-            List<CaseReader.Entry> entries = new ArrayList<>();
-            List<Case> cases = new ArrayList<>();
+             CaseReader reader = CaseReader.open(input.reader());
+             LedgerOptions.Opened ledgers = ledgerOptions.open();
+             AuditLog audit = auditLog == null ? null : AuditLog.append(auditLog, engine, ledgers.ledger())) {
+            GrantLedger ledger = audit == null ? ledgers.ledger() : audit.ledger();
+            List<CaseReader.Entry> grants = new ArrayList<>();
+            PrintWriter later = null;
             while (reader.hasNext()) {
                 CaseReader.Entry entry = reader.next();
-                entries.add(entry);
-                cases.add(entry.isCase() ? entry.value() : null);
-            }
-            Object[] results = new Object[entries.size()];
-            GrantLedger ledger = new InMemoryGrantLedger();
-            for (int i : Forebygg.inBatchOrder(cases)) {
-                CaseReader.Entry entry = entries.get(i);
-                if (entry.isCase()) {
-                    try {
-                        results[i] = engine.evaluate(entry.value(), ledger);
-                    } catch (InvalidCaseException e) {
-                        results[i] = entry.errorFor(e);
+                if (entry.isCase() && entry.value() instanceof GrantCase) {
+                    grants.add(entry);
+                    if (later == null) {
+                        spill = Files.createTempFile("forebygg-evaluate", ".jsonl");
+                        later = new PrintWriter(Files.newBufferedWriter(spill, StandardCharsets.UTF_8));
                     }
-                } else {
-                    results[i] = entry.error();
+                    later.println(); // the grant's place: its decision comes after the input's end
+                    continue;
                 }
-            }
-            for (Object result : results) {
+                Object result = decide(engine, ledger, audit, entry);
                 bad |= !(result instanceof Decision);
-                out.println(ForebyggJson.toLine(mapper, result));
+                (later == null ? out : later).println(ForebyggJson.toLine(mapper, result));
+            }
+            if (later != null) {
+                later.close();
+                String[] decided = new String[grants.size()];
+                for (int i : Forebygg.inBatchOrder(grants.stream().map(CaseReader.Entry::value).toList())) {
+                    Object result = decide(engine, ledger, audit, grants.get(i));
+                    bad |= !(result instanceof Decision);
+                    decided[i] = ForebyggJson.toLine(mapper, result);
+                }
+                grants.clear();
+                int next = 0;
+                try (BufferedReader waiting = Files.newBufferedReader(spill, StandardCharsets.UTF_8)) {
+                    String line;
+                    while ((line = waiting.readLine()) != null) {
+                        out.println(line.isEmpty() ? decided[next++] : line);
+                    }
+                }
             }
         } catch (NoSuchFileException e) {
             System.err.println("forebygg: no such file: " + file);
             return ExitCodes.INTERNAL_FAILURE;
         } finally {
             out.flush();
+            if (spill != null) {
+                Files.deleteIfExists(spill);
+            }
         }
         return bad ? ExitCodes.BAD_INPUT : ExitCodes.OK;
+    }
+
+    /** The decision on a case, or the error object that stands in its place. */
+    private static Object decide(Forebygg engine, GrantLedger ledger, AuditLog audit, CaseReader.Entry entry)
+            throws IOException {
+        if (!entry.isCase()) {
+            return entry.error();
+        }
+        Case aCase = entry.value();
+        Decision decision;
+        try {
+            decision = engine.evaluate(aCase, ledger);
+        } catch (InvalidCaseException e) {
+            return entry.errorFor(e);
+        }
+        if (audit != null) {
+            audit.record(aCase, decision);
+        }
+        return decision;
     }
 }

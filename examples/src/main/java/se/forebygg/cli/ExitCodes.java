@@ -8,6 +8,8 @@ final class ExitCodes {
     static final int INTERNAL_FAILURE = 1;
     /** Some case was bad input (all others were still written). */
     static final int BAD_INPUT = 2;
+    /** {@code replay}: some logged decision came out differently. */
+    static final int MISMATCH = 3;
 
     private ExitCodes() {
     }

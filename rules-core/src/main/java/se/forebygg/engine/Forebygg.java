@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeSet;
 import org.kie.api.KieBase;
@@ -27,8 +28,10 @@ import se.forebygg.grant.GrantCase;
 import se.forebygg.grant.GrantKind;
 import se.forebygg.grant.GrantLedger;
 import se.forebygg.grant.InMemoryGrantLedger;
+import se.forebygg.grant.PriorGrants;
 import se.forebygg.internal.CaseKind;
 import se.forebygg.internal.Facts;
+import se.forebygg.parameters.ParameterSet;
 import se.forebygg.parameters.Parameters;
 import se.forebygg.preventive.PreventiveKind;
 import se.forebygg.provider.ProviderKind;
@@ -81,20 +84,40 @@ public final class Forebygg {
 
     /**
      * Decides one case; a grant application also counts what {@code ledger} holds for its employer,
-     * employee and year against the caps, and its grant is recorded in {@code ledger}. Reading the
-     * room, deciding and recording happen as one step per ledger object.
+     * employee and year against the caps, and its decision is recorded in {@code ledger}. Reading the
+     * room, deciding and recording happen inside one {@link GrantLedger.Reservation} (for a database
+     * ledger: one transaction holding the employer's and year's row lock). An application the ledger
+     * already holds gives back its stored decision; a changed application under a recorded caseId
+     * throws {@link se.forebygg.grant.ChangedApplicationException}.
      */
     public Decision evaluate(Case aCase, GrantLedger ledger) {
         Objects.requireNonNull(aCase, "case");
         Objects.requireNonNull(ledger, "ledger");
         if (aCase instanceof GrantCase grant) {
-            synchronized (ledger) {
-                Decision decision = decide(GRANTS, grant, List.of(GrantKind.priorGrants(grant, ledger)));
-                ledger.record(grant.caseId(), grant.employerId(), grant.employeeId(), grant.year(), decision.amount());
+            try (GrantLedger.Reservation room = ledger.reserve(grant)) {
+                Optional<Decision> recorded = room.recorded();
+                if (recorded.isPresent()) {
+                    room.commit(recorded.get());
+                    return recorded.get();
+                }
+                PriorGrants prior = new PriorGrants(grant.caseId(),
+                        room.employeeGranted().add(grant.alreadyGranted().employee()),
+                        room.employerGranted().add(grant.alreadyGranted().employer()));
+                Decision decision = decide(GRANTS, grant, List.of(prior));
+                room.commit(decision);
                 return decision;
             }
         }
         return decide(kindOf(aCase), aCase, List.of());
+    }
+
+    /**
+     * The parameter periods a case's decision reads (one per period its dates fall in): what an audit
+     * log records beside the decision. Throws {@link InvalidCaseException} as {@link #evaluate(Case)}.
+     */
+    public List<ParameterSet> parametersFor(Case aCase) {
+        return kindOf(aCase).facts(aCase, parameters).stream()
+                .filter(ParameterSet.class::isInstance).map(ParameterSet.class::cast).toList();
     }
 
     /**

@@ -39,13 +39,6 @@ public final class GrantKind implements CaseKind<GrantCase> {
         return facts;
     }
 
-    /** What was granted before {@code c} in its year: the ledger's totals plus the case's own {@code alreadyGranted}. */
-    public static PriorGrants priorGrants(GrantCase c, GrantLedger ledger) {
-        return new PriorGrants(c.caseId(),
-                ledger.granted(c.employerId(), c.employeeId(), c.year()).add(c.alreadyGranted().employee()),
-                ledger.granted(c.employerId(), c.year()).add(c.alreadyGranted().employer()));
-    }
-
     @Override
     public Calculation calculation(GrantCase c, Facts facts) {
         ParameterSet year = facts.all(ParameterSet.class, Comparator.comparing(ParameterSet::from)).stream()

@@ -1,12 +1,20 @@
 package se.forebygg.grant;
 
 import java.math.BigDecimal;
+import java.util.Optional;
+import se.forebygg.engine.Decision;
 
 /**
  * What has been granted so far, per employer and calendar year and per employer, employee and year:
- * the memory behind the caps (ARS-6, ARS-7). The engine reads it before an application and records
- * the grant after it; the rules themselves keep no state. {@link InMemoryGrantLedger} is the simple
- * implementation; a host can keep the ledger in its own database.
+ * the memory behind the caps (ARS-6, ARS-7). The rules keep no state; the engine decides an
+ * application inside a {@link Reservation}: read the room, decide, {@link Reservation#commit commit}
+ * the decision, so that concurrent applications of one employer and year can never together exceed
+ * a cap. {@link InMemoryGrantLedger} keeps it in memory; {@code se.forebygg.ledger.JdbcGrantLedger}
+ * (module {@code ledger}) in a database.
+ *
+ * <p>A ledger is idempotent by caseId: an application already recorded gives back its stored decision
+ * and is not counted twice; a different application under a recorded caseId is refused with
+ * {@link ChangedApplicationException}.
  */
 public interface GrantLedger {
 
@@ -16,6 +24,42 @@ public interface GrantLedger {
     /** Total granted to {@code employerId} for {@code employeeId} for measures of {@code year}. */
     BigDecimal granted(String employerId, String employeeId, int year);
 
-    /** Records the grant of application {@code caseId} (zero when it was rejected). */
-    void record(String caseId, String employerId, String employeeId, int year, BigDecimal amount);
+    /**
+     * Holds the room of {@code application}'s employer and year until the reservation is committed or
+     * closed; other reservations for the same employer and year wait. Throws
+     * {@link ChangedApplicationException} when its caseId was recorded for a different application.
+     */
+    Reservation reserve(GrantCase application);
+
+    /**
+     * Withdraws the decision recorded for {@code caseId} (e.g. after an appeal): its amount no longer
+     * counts against the caps, and the caseId may be decided again. False when nothing was recorded.
+     */
+    boolean withdraw(String caseId);
+
+    /**
+     * The room of one employer and year, held for one application. Close it in every case: closing an
+     * uncommitted reservation rolls it back.
+     */
+    interface Reservation extends AutoCloseable {
+
+        /** Granted before this application to its employer for its employee in its year. */
+        BigDecimal employeeGranted();
+
+        /** Granted before this application to its employer in its year, all employees together. */
+        BigDecimal employerGranted();
+
+        /** The decision recorded earlier for the same application, if any; then nothing is to be committed. */
+        Optional<Decision> recorded();
+
+        /** Records {@code decision} (its amount is the grant, zero when rejected) and releases the room. */
+        void commit(Decision decision);
+
+        /** Releases the room without recording anything. */
+        void rollback();
+
+        /** Rolls back unless committed. */
+        @Override
+        void close();
+    }
 }

@@ -4,8 +4,15 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import se.forebygg.engine.Decision;
+import se.forebygg.json.ForebyggJson;
 
-/** A {@link GrantLedger} in memory, safe to share between threads. Starts empty. */
+/**
+ * A {@link GrantLedger} in memory, safe to share between threads. Starts empty. A reservation holds
+ * a lock per employer and year, so applications of other employers are decided in parallel.
+ */
 public final class InMemoryGrantLedger implements GrantLedger {
 
     private record EmployerYear(String employerId, int year) {
@@ -14,6 +21,14 @@ public final class InMemoryGrantLedger implements GrantLedger {
     private record EmployeeYear(String employerId, String employeeId, int year) {
     }
 
+    private record Recorded(EmployerYear employerYear, String employeeId, String inputHash, Decision decision) {
+        EmployeeYear employeeYear() {
+            return new EmployeeYear(employerYear.employerId, employeeId, employerYear.year);
+        }
+    }
+
+    private final Map<EmployerYear, ReentrantLock> locks = new HashMap<>();
+    private final Map<String, Recorded> byCaseId = new HashMap<>();
     private final Map<EmployerYear, BigDecimal> perEmployer = new HashMap<>();
     private final Map<EmployeeYear, BigDecimal> perEmployee = new HashMap<>();
 
@@ -28,12 +43,136 @@ public final class InMemoryGrantLedger implements GrantLedger {
     }
 
     @Override
-    public synchronized void record(String caseId, String employerId, String employeeId, int year, BigDecimal amount) {
-        Objects.requireNonNull(caseId, "caseId");
-        if (amount.signum() < 0) {
-            throw new IllegalArgumentException("a grant is never negative: " + amount);
+    public Reservation reserve(GrantCase application) {
+        Objects.requireNonNull(application, "application");
+        EmployerYear key = new EmployerYear(application.employerId(), application.year());
+        String hash = ForebyggJson.inputHash(application);
+        ReentrantLock lock;
+        synchronized (this) {
+            lock = locks.computeIfAbsent(key, k -> new ReentrantLock());
         }
-        perEmployer.merge(new EmployerYear(employerId, year), amount, BigDecimal::add);
-        perEmployee.merge(new EmployeeYear(employerId, employeeId, year), amount, BigDecimal::add);
+        lock.lock();
+        try {
+            Recorded earlier;
+            BigDecimal employee;
+            BigDecimal employer;
+            synchronized (this) {
+                earlier = byCaseId.get(application.caseId());
+                employee = granted(key.employerId, application.employeeId(), key.year);
+                employer = granted(key.employerId, key.year);
+            }
+            if (earlier != null && !earlier.inputHash.equals(hash)) {
+                throw new ChangedApplicationException(application.caseId());
+            }
+            return new Held(lock, key, application, hash, employee, employer,
+                    earlier == null ? null : earlier.decision);
+        } catch (RuntimeException e) {
+            lock.unlock();
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean withdraw(String caseId) {
+        ReentrantLock lock;
+        synchronized (this) {
+            Recorded recorded = byCaseId.get(caseId);
+            if (recorded == null) {
+                return false;
+            }
+            lock = locks.get(recorded.employerYear);
+        }
+        // Like a reservation, a withdrawal waits for the room of its employer and year.
+        lock.lock();
+        try {
+            synchronized (this) {
+                Recorded withdrawn = byCaseId.remove(caseId);
+                if (withdrawn == null) {
+                    return false;
+                }
+                BigDecimal amount = withdrawn.decision.amount();
+                perEmployer.merge(withdrawn.employerYear, amount.negate(), BigDecimal::add);
+                perEmployee.merge(withdrawn.employeeYear(), amount.negate(), BigDecimal::add);
+                return true;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private final class Held implements Reservation {
+        private final ReentrantLock lock;
+        private final EmployerYear key;
+        private final GrantCase application;
+        private final String hash;
+        private final BigDecimal employee;
+        private final BigDecimal employer;
+        private final Decision recorded;
+        private boolean done;
+
+        Held(ReentrantLock lock, EmployerYear key, GrantCase application, String hash, BigDecimal employee,
+             BigDecimal employer, Decision recorded) {
+            this.lock = lock;
+            this.key = key;
+            this.application = application;
+            this.hash = hash;
+            this.employee = employee;
+            this.employer = employer;
+            this.recorded = recorded;
+        }
+
+        @Override
+        public BigDecimal employeeGranted() {
+            return employee;
+        }
+
+        @Override
+        public BigDecimal employerGranted() {
+            return employer;
+        }
+
+        @Override
+        public Optional<Decision> recorded() {
+            return Optional.ofNullable(recorded);
+        }
+
+        @Override
+        public void commit(Decision decision) {
+            if (done) {
+                throw new IllegalStateException("reservation already ended");
+            }
+            if (!decision.caseId().equals(application.caseId())) {
+                throw new IllegalArgumentException("decision of " + decision.caseId() + " for " + application.caseId());
+            }
+            if (decision.amount().signum() < 0) {
+                throw new IllegalArgumentException("a grant is never negative: " + decision.amount());
+            }
+            if (recorded == null) {
+                Recorded r = new Recorded(key, application.employeeId(), hash, decision);
+                synchronized (InMemoryGrantLedger.this) {
+                    byCaseId.put(application.caseId(), r);
+                    perEmployer.merge(key, decision.amount(), BigDecimal::add);
+                    perEmployee.merge(r.employeeYear(), decision.amount(), BigDecimal::add);
+                }
+            }
+            end();
+        }
+
+        @Override
+        public void rollback() {
+            if (!done) {
+                end();
+            }
+        }
+
+        @Override
+        public void close() {
+            rollback();
+        }
+
+        private void end() {
+            done = true;
+            lock.unlock();
+        }
     }
 }

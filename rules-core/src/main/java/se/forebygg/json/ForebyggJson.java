@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import se.forebygg.engine.Case;
 
 /**
  * A mapper set up for the contract: strict where the contract is strict (no coercion of strings to
@@ -40,5 +44,24 @@ public final class ForebyggJson {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * SHA-256 (hex) of the case's canonical JSON: equal for the same application however its input was
+     * laid out (field order, spacing), different when any value differs. Ledgers and audit logs use it.
+     */
+    public static String inputHash(Case aCase) {
+        try {
+            byte[] canonical = Holder.CANONICAL.writeValueAsBytes(aCase);
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final class Holder {
+        static final ObjectMapper CANONICAL = newMapper();
     }
 }

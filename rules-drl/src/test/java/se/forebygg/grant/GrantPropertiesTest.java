@@ -69,7 +69,7 @@ class GrantPropertiesTest {
         InMemoryGrantLedger ledger = new InMemoryGrantLedger();
         BigDecimal seed = BigDecimal.valueOf(seeded);
         for (GrantCase c : fresh) {
-            ledger.record("seed", c.employerId(), "seed-employee", c.year(), seed.subtract(ledger.granted(c.employerId(), c.year())).max(BigDecimal.ZERO));
+            seedEmployer(ledger, c, seed);
         }
         List<Decision> decisions = ENGINE.evaluateAll(fresh, ledger);
         Map<String, BigDecimal> perEmployer = new HashMap<>();
@@ -84,6 +84,27 @@ class GrantPropertiesTest {
         for (GrantCase c : fresh) {
             assertThat(ledger.granted(c.employerId(), c.year())).isLessThanOrEqualTo(EMPLOYER_CAP);
             assertThat(ledger.granted(c.employerId(), c.employeeId(), c.year())).isLessThanOrEqualTo(EMPLOYEE_CAP);
+        }
+    }
+
+    /**
+     * Brings the ledger's total for {@code c}'s employer and year up to {@code seed} by recording grants
+     * for other employees (at most 10 000 each, the employee cap), so the batch starts from that total.
+     */
+    private static void seedEmployer(GrantLedger ledger, GrantCase c, BigDecimal seed) {
+        int n = 0;
+        BigDecimal missing;
+        while ((missing = seed.subtract(ledger.granted(c.employerId(), c.year()))).signum() > 0) {
+            BigDecimal paid = missing.min(EMPLOYEE_CAP).multiply(BigDecimal.valueOf(2));
+            GrantCase seeding = new GrantCase("seed-" + c.employerId() + "-" + c.year() + "-" + n,
+                    c.employerId(), "seed-employee-" + n++, EmployeeCondition.REDUCED_WORK_CAPACITY,
+                    new GrantProvider("P-seed", true),
+                    List.of(new Measure(MeasureKind.INVESTIGATE, c.measures().get(0).performedOn(), paid)),
+                    LocalDate.of(c.year(), 12, 31), null);
+            Decision d = ENGINE.evaluate(seeding, ledger);
+            if (d.amount().signum() == 0) {
+                throw new AssertionError("cannot seed the ledger: " + d);
+            }
         }
     }
 

@@ -42,6 +42,11 @@ class GrantRulesTest {
                 new AlreadyGranted(new BigDecimal(employeeBefore), new BigDecimal(employerBefore)));
     }
 
+    private static GrantCase withId(GrantCase c, String caseId) {
+        return new GrantCase(caseId, c.employerId(), c.employeeId(), c.employeeCondition(), c.provider(), c.measures(),
+                c.submittedOn(), c.alreadyGranted());
+    }
+
     private static void assertDecision(Decision d, Outcome outcome, String amount, ReasonCode... codes) {
         assertThat(d.outcome()).as("outcome of %s", d).isEqualTo(outcome);
         assertThat(d.amount()).as("amount").isEqualTo(new BigDecimal(amount).setScale(2));
@@ -340,11 +345,25 @@ class GrantRulesTest {
         void a_ledger_carries_grants_from_one_call_to_the_next() {
             GrantLedger ledger = new InMemoryGrantLedger();
             assertDecision(ENGINE.evaluate(investigation("16000"), ledger), Outcome.APPROVED, "8000");
-            assertDecision(ENGINE.evaluate(investigation("16000"), ledger), Outcome.PARTIALLY_APPROVED, "2000",
+            assertDecision(ENGINE.evaluate(withId(investigation("16000"), "ars-second"), ledger),
+                    Outcome.PARTIALLY_APPROVED, "2000",
                     ReasonCode.ARS_EMPLOYEE_CAP_APPLIED);
             assertThat(ledger.granted("556000-0001", "E-17", 2025)).isEqualByComparingTo("10000");
             assertThat(ledger.granted("556000-0001", 2025)).isEqualByComparingTo("10000");
             assertThat(ledger.granted("556000-0001", 2024)).isEqualByComparingTo("0");
+        }
+
+        @Test
+        void a_ledger_is_idempotent_by_case_id_and_releases_a_withdrawn_grant() {
+            GrantLedger ledger = new InMemoryGrantLedger();
+            Decision first = ENGINE.evaluate(investigation("16000"), ledger);
+            assertThat(ENGINE.evaluate(investigation("16000"), ledger)).isSameAs(first);
+            assertThat(ledger.granted("556000-0001", 2025)).isEqualByComparingTo("8000");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ENGINE.evaluate(investigation("16001"), ledger))
+                    .isInstanceOf(ChangedApplicationException.class).hasMessageStartingWith("$.caseId: ");
+            assertThat(ledger.withdraw("ars-t")).isTrue();
+            assertThat(ledger.granted("556000-0001", "E-17", 2025)).isEqualByComparingTo("0");
+            assertDecision(ENGINE.evaluate(investigation("16001"), ledger), Outcome.APPROVED, "8000.50");
         }
 
         @Test
@@ -354,7 +373,8 @@ class GrantRulesTest {
             try {
                 List<java.util.concurrent.Future<Decision>> futures = new ArrayList<>();
                 for (int i = 0; i < 40; i++) {
-                    futures.add(pool.submit(() -> ENGINE.evaluate(investigation("1999.99"), ledger)));
+                    GrantCase c = withId(investigation("1999.99"), "ars-t" + i);
+                    futures.add(pool.submit(() -> ENGINE.evaluate(c, ledger)));
                 }
                 BigDecimal total = BigDecimal.ZERO;
                 for (java.util.concurrent.Future<Decision> f : futures) {

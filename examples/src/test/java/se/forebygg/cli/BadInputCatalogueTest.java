@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,10 +21,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import se.forebygg.batch.Batches;
+import se.forebygg.http.DecisionServer;
 import org.junit.jupiter.params.provider.MethodSource;
 import se.forebygg.engine.Decision;
 import se.forebygg.engine.Forebygg;
-import se.forebygg.engine.InvalidCaseException;
 import se.forebygg.json.CaseReader;
 import se.forebygg.json.ForebyggJson;
 
@@ -171,17 +176,7 @@ class BadInputCatalogueTest {
         try (CaseReader reader = CaseReader.open(new StringReader(input))) {
             List<CaseReader.Entry> entries = new ArrayList<>();
             reader.forEachRemaining(entries::add);
-            List<se.forebygg.engine.Case> cases = entries.stream().map(e -> e.isCase() ? e.value() : null).toList();
-            Object[] decided = new Object[entries.size()];
-            for (int i : Forebygg.inBatchOrder(cases)) {
-                CaseReader.Entry e = entries.get(i);
-                try {
-                    decided[i] = e.isCase() ? ENGINE.evaluate(e.value()) : e.error();
-                } catch (InvalidCaseException problem) {
-                    decided[i] = e.errorFor(problem);
-                }
-            }
-            for (Object d : decided) {
+            for (Object d : Batches.decide(ENGINE, entries)) {
                 results.add(ForebyggJson.toLine(mapper, d));
             }
         }
@@ -197,6 +192,27 @@ class BadInputCatalogueTest {
         check(name, expected, run.lines());
         boolean anyBad = expected.stream().anyMatch(e -> e.message() != null);
         assertEquals(anyBad ? 2 : 0, run.status(), name + ": " + run.err());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("catalogue")
+    void throughHttp(String name, String input, List<Expected> expected) throws Exception {
+        try (DecisionServer server = DecisionServer.start(ENGINE, "127.0.0.1", 0, DecisionServer.DEFAULT_MAX_BODY_BYTES)) {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + server.port() + "/v1/decisions"))
+                    .POST(HttpRequest.BodyPublishers.ofString(input, StandardCharsets.UTF_8)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            boolean anyBad = expected.stream().anyMatch(e -> e.message() != null);
+            assertEquals(anyBad ? 400 : 200, response.statusCode(), name + ": " + response.body());
+            List<String> results = new ArrayList<>();
+            JsonNode body = response.body().startsWith("[") ? JSON.readTree(response.body()) : null;
+            if (body != null) {
+                body.forEach(n -> results.add(n.toString()));
+            } else {
+                response.body().lines().filter(l -> !l.isBlank()).forEach(results::add);
+            }
+            check(name, expected, results);
+        }
     }
 
     private static void check(String name, List<Expected> expected, List<String> results) throws Exception {

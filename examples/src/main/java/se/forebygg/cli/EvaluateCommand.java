@@ -16,9 +16,7 @@ import picocli.CommandLine.Parameters;
 import se.forebygg.engine.Case;
 import se.forebygg.engine.Decision;
 import se.forebygg.engine.Forebygg;
-import se.forebygg.grant.GrantLedger;
 import se.forebygg.grant.InMemoryGrantLedger;
-import se.forebygg.engine.InvalidCaseException;
 import se.forebygg.json.CaseReader;
 import se.forebygg.json.ForebyggJson;
 
@@ -56,17 +54,14 @@ final class EvaluateCommand implements Callable<Integer> {
                 cases.add(entry.isCase() ? entry.value() : null);
             }
             Object[] results = new Object[entries.size()];
-            GrantLedger ledger = new InMemoryGrantLedger();
-            for (int i : Forebygg.inBatchOrder(cases)) {
+            Decision[] decisions = engine.evaluateAll(cases, new InMemoryGrantLedger(),
+                    (i, problem) -> results[i] = entries.get(i).errorFor(problem));
+            for (int i = 0; i < results.length; i++) {
                 CaseReader.Entry entry = entries.get(i);
-                if (entry.isCase()) {
-                    try {
-                        results[i] = engine.evaluate(entry.value(), ledger);
-                    } catch (InvalidCaseException e) {
-                        results[i] = entry.errorFor(e);
-                    }
-                } else {
+                if (!entry.isCase()) {
                     results[i] = entry.error();
+                } else if (decisions[i] != null) {
+                    results[i] = decisions[i];
                 }
             }
             for (Object result : results) {

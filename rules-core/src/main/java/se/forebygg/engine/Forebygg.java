@@ -115,6 +115,7 @@ public final class Forebygg {
 
     /** As {@link #evaluateAll(List)}, with the grants before this batch in {@code ledger}, which records this batch's grants. */
     public List<Decision> evaluateAll(List<? extends Case> cases, GrantLedger ledger) {
+        cases.forEach(c -> Objects.requireNonNull(c, "case"));
         return List.of(evaluateAll(cases, ledger, (i, e) -> {
             throw e;
         }));
@@ -123,7 +124,8 @@ public final class Forebygg {
     /**
      * As {@link #evaluateAll(List, GrantLedger)}, but a case with a date outside the parameters does
      * not stop the batch: its {@link InvalidCaseException} goes to {@code onInvalid} with the case's
-     * position, and its place in the result holds {@code null}.
+     * position, and its place in the result holds {@code null}. A {@code null} in {@code cases}
+     * (e.g. an input line that could not be read) is skipped and also gets {@code null}.
      */
     public Decision[] evaluateAll(List<? extends Case> cases, GrantLedger ledger,
                                   BiConsumer<Integer, InvalidCaseException> onInvalid) {
@@ -137,8 +139,11 @@ public final class Forebygg {
         // Cases other than grants see nothing but their own facts: many share one session.
         Group group = new Group();
         for (int i : order.subList(0, firstGrant)) {
+            if (cases.get(i) == null) {
+                continue;
+            }
             try {
-                group.add(i, prepare(Objects.requireNonNull(cases.get(i), "case")), decisions);
+                group.add(i, prepare(cases.get(i)), decisions);
             } catch (InvalidCaseException e) {
                 onInvalid.accept(i, e);
             }
@@ -283,10 +288,15 @@ public final class Forebygg {
             runs.put(p.aCase().caseId(), new CaseRun(p));
         }
         KieSession session = sessions.newKieSession();
+        CaseRun only = group.size() == 1 ? runs.values().iterator().next() : null;
         AgendaEventListener listener = new DefaultAgendaEventListener() {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
                 String rule = event.getMatch().getRule().getName();
+                if (only != null) {
+                    only.fired.add(rule);
+                    return;
+                }
                 for (Object fact : event.getMatch().getObjects()) {
                     CaseRun run = runs.get(CaseIds.of(fact));
                     if (run != null) {

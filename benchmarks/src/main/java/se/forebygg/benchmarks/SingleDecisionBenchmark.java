@@ -1,9 +1,5 @@
 package se.forebygg.benchmarks;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -15,22 +11,16 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import se.forebygg.engine.Case;
 import se.forebygg.engine.Decision;
 import se.forebygg.engine.Forebygg;
-import se.forebygg.preventive.Claim;
-import se.forebygg.preventive.ClaimDay;
-import se.forebygg.preventive.Insured;
-import se.forebygg.preventive.Occupation;
-import se.forebygg.preventive.Plan;
-import se.forebygg.preventive.PlanKind;
-import se.forebygg.preventive.PreventiveCase;
-import se.forebygg.preventive.Purpose;
-import se.forebygg.preventive.Risk;
-import se.forebygg.preventive.Step;
-import se.forebygg.provider.Competence;
-import se.forebygg.provider.ProviderApprovalCase;
+import se.forebygg.reference.ReferenceEvaluator;
+import se.forebygg.reference.Verdict;
 
-/** Warm single decisions on one thread, full findings and calculation. */
+/**
+ * Warm single decisions on one thread: the engine with full findings, calculation and fired rules;
+ * the reference evaluator with outcome, amount and finding codes. Score: decisions per second.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -39,36 +29,47 @@ import se.forebygg.provider.ProviderApprovalCase;
 @Fork(1)
 public class SingleDecisionBenchmark {
     private Forebygg engine;
-    private PreventiveCase compensation;
-    private ProviderApprovalCase provider;
+    private ReferenceEvaluator reference;
+    private Case compensation;
+    private Case grant;
+    private Case provider;
 
     @Setup
     public void setUp() {
         engine = Forebygg.create();
-        compensation = compensationOfTenDays();
-        provider = new ProviderApprovalCase("prv-b", LocalDate.of(2025, 1, 10), List.of(Competence.PHYSICIAN,
-                Competence.NURSE, Competence.WORK_ORGANISATION, Competence.HEALTH_SCIENCE, Competence.TECHNOLOGY));
-    }
-
-    /** A PSB compensation case of ten claimed days at mixed levels. */
-    static PreventiveCase compensationOfTenDays() {
-        List<ClaimDay> days = new ArrayList<>();
-        LocalDate start = LocalDate.of(2025, 3, 3);
-        for (int i = 0; i < 10; i++) {
-            days.add(new ClaimDay(start.plusDays(i), 60 + 40 * i, 15, 30, 480));
-        }
-        return new PreventiveCase("psb-b", Step.COMPENSATION, LocalDate.of(2025, 3, 20),
-                new Insured(new BigDecimal("420000"), Occupation.EMPLOYED), new Risk(new BigDecimal("0.5")),
-                new Plan(PlanKind.MEDICAL_TREATMENT, Purpose.PREVENT_ILLNESS, true, true, 10), new Claim(days));
+        reference = ReferenceEvaluator.standard();
+        compensation = Samples.compensationOfTenDays();
+        grant = Samples.grantApplication();
+        provider = Samples.providerApproval();
     }
 
     @Benchmark
-    public Decision droolsPreventiveCompensation() {
+    public Decision droolsPsbCompensation() {
         return engine.evaluate(compensation);
     }
 
     @Benchmark
-    public Decision droolsProviderApproval() {
+    public Verdict referencePsbCompensation() {
+        return reference.evaluateAlone(compensation);
+    }
+
+    @Benchmark
+    public Decision droolsGrant() {
+        return engine.evaluate(grant);
+    }
+
+    @Benchmark
+    public Verdict referenceGrant() {
+        return reference.evaluateAlone(grant);
+    }
+
+    @Benchmark
+    public Decision droolsProvider() {
         return engine.evaluate(provider);
+    }
+
+    @Benchmark
+    public Verdict referenceProvider() {
+        return reference.evaluateAlone(provider);
     }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,13 +69,15 @@ final class AuditLog implements AutoCloseable {
         line.put("caseId", aCase.caseId());
         line.put(INPUT_HASH, ForebyggJson.inputHash(aCase));
         line.set(CASE, json.valueToTree(aCase));
-        if (aCase instanceof GrantCase grant && watch.caseId != null && watch.caseId.equals(grant.caseId())) {
-            if (watch.recordedEarlier) {
+        Watch.Held held = aCase instanceof GrantCase ? watch.held.remove(aCase.caseId()) : null;
+        if (held != null) {
+            GrantCase grant = (GrantCase) aCase;
+            if (held.recordedEarlier()) {
                 line.put(RECORDED_EARLIER, true);
             } else {
                 ObjectNode prior = line.putObject(PRIOR_GRANTS);
-                prior.put("employee", watch.employee.add(grant.alreadyGranted().employee()));
-                prior.put("employer", watch.employer.add(grant.alreadyGranted().employer()));
+                prior.put("employee", held.employee().add(grant.alreadyGranted().employee()));
+                prior.put("employer", held.employer().add(grant.alreadyGranted().employer()));
             }
         }
         line.set(DECISION, json.valueToTree(decision));
@@ -89,13 +93,13 @@ final class AuditLog implements AutoCloseable {
         out.close();
     }
 
-    /** Notes what the last reservation held (the command decides one case at a time). */
+    /** Notes what each reservation held, by caseId, until its decision is logged (a batch holds several). */
     private static final class Watch implements GrantLedger {
         private final GrantLedger ledger;
-        private String caseId;
-        private BigDecimal employee;
-        private BigDecimal employer;
-        private boolean recordedEarlier;
+        private final Map<String, Held> held = new ConcurrentHashMap<>();
+
+        record Held(BigDecimal employee, BigDecimal employer, boolean recordedEarlier) {
+        }
 
         Watch(GrantLedger ledger) {
             this.ledger = ledger;
@@ -114,10 +118,7 @@ final class AuditLog implements AutoCloseable {
         @Override
         public Reservation reserve(GrantCase application) {
             Reservation r = ledger.reserve(application);
-            caseId = application.caseId();
-            employee = r.employeeGranted();
-            employer = r.employerGranted();
-            recordedEarlier = r.recorded().isPresent();
+            held.put(application.caseId(), new Held(r.employeeGranted(), r.employerGranted(), r.recorded().isPresent()));
             return r;
         }
 

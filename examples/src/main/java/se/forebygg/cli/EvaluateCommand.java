@@ -20,7 +20,6 @@ import picocli.CommandLine.Parameters;
 import se.forebygg.engine.Case;
 import se.forebygg.engine.Decision;
 import se.forebygg.engine.Forebygg;
-import se.forebygg.engine.InvalidCaseException;
 import se.forebygg.grant.GrantCase;
 import se.forebygg.grant.GrantLedger;
 import se.forebygg.json.CaseReader;
@@ -30,7 +29,7 @@ import se.forebygg.json.ForebyggJson;
  * {@code forebygg evaluate FILE}: one decision (or error object) per line, in input order. Grant
  * applications of one input are evaluated together, in order of submittedOn then caseId.
  *
- * <p>Streams: every other case is decided as soon as it is read. Only the grant applications are held
+ * <p>Streams: every other case is decided as soon as a chunk of them is read. Only the grant applications are held
  * until the input ends (their order of decision depends on all of them); the results that come after
  * the first grant in the input wait in a temporary file, so memory does not grow with the input.
  */
@@ -39,6 +38,8 @@ import se.forebygg.json.ForebyggJson;
                 "FILE holds one JSON case, a JSON array of cases, or JSON Lines; '-' reads standard input.",
                 "Exit status: 0 all decided, 2 some case was bad input (the others are still written), 1 internal failure."})
 final class EvaluateCommand implements Callable<Integer> {
+    /** Cases other than grants decided together in one batch: enough to amortise a session, little memory. */
+    private static final int CHUNK = 1000;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "Input file, or '-' for standard input.")
     String file;
@@ -67,29 +68,35 @@ final class EvaluateCommand implements Callable<Integer> {
              AuditLog audit = auditLog == null ? null : AuditLog.append(auditLog, engine, ledgers.ledger())) {
             GrantLedger ledger = audit == null ? ledgers.ledger() : audit.ledger();
             List<CaseReader.Entry> grants = new ArrayList<>();
+            List<CaseReader.Entry> pending = new ArrayList<>(CHUNK);
             PrintWriter later = null;
             while (reader.hasNext()) {
                 CaseReader.Entry entry = reader.next();
                 if (entry.isCase() && entry.value() instanceof GrantCase) {
-                    grants.add(entry);
                     if (later == null) {
+                        bad |= decideAndWrite(engine, ledger, audit, pending, out, mapper);
                         spill = Files.createTempFile("forebygg-evaluate", ".jsonl");
                         later = new PrintWriter(Files.newBufferedWriter(spill, StandardCharsets.UTF_8));
+                    } else {
+                        bad |= decideAndWrite(engine, ledger, audit, pending, later, mapper);
                     }
+                    grants.add(entry);
                     later.println(); // the grant's place: its decision comes after the input's end
                     continue;
                 }
-                Object result = decide(engine, ledger, audit, entry);
-                bad |= !(result instanceof Decision);
-                (later == null ? out : later).println(ForebyggJson.toLine(mapper, result));
+                pending.add(entry);
+                if (pending.size() == CHUNK) {
+                    bad |= decideAndWrite(engine, ledger, audit, pending, later == null ? out : later, mapper);
+                }
             }
+            bad |= decideAndWrite(engine, ledger, audit, pending, later == null ? out : later, mapper);
             if (later != null) {
                 later.close();
-                String[] decided = new String[grants.size()];
-                for (int i : Forebygg.inBatchOrder(grants.stream().map(CaseReader.Entry::value).toList())) {
-                    Object result = decide(engine, ledger, audit, grants.get(i));
-                    bad |= !(result instanceof Decision);
-                    decided[i] = ForebyggJson.toLine(mapper, result);
+                Object[] results = decide(engine, ledger, audit, grants);
+                String[] decided = new String[results.length];
+                for (int i = 0; i < results.length; i++) {
+                    bad |= !(results[i] instanceof Decision);
+                    decided[i] = ForebyggJson.toLine(mapper, results[i]);
                 }
                 grants.clear();
                 int next = 0;
@@ -112,22 +119,41 @@ final class EvaluateCommand implements Callable<Integer> {
         return bad ? ExitCodes.BAD_INPUT : ExitCodes.OK;
     }
 
-    /** The decision on a case, or the error object that stands in its place. */
-    private static Object decide(Forebygg engine, GrantLedger ledger, AuditLog audit, CaseReader.Entry entry)
+    /** Decides {@code entries} together, writes their results in order and forgets them; true when some was bad. */
+    private static boolean decideAndWrite(Forebygg engine, GrantLedger ledger, AuditLog audit,
+                                          List<CaseReader.Entry> entries, PrintWriter to, ObjectMapper mapper)
             throws IOException {
-        if (!entry.isCase()) {
-            return entry.error();
+        boolean bad = false;
+        for (Object result : decide(engine, ledger, audit, entries)) {
+            bad |= !(result instanceof Decision);
+            to.println(ForebyggJson.toLine(mapper, result));
         }
-        Case aCase = entry.value();
-        Decision decision;
-        try {
-            decision = engine.evaluate(aCase, ledger);
-        } catch (InvalidCaseException e) {
-            return entry.errorFor(e);
+        entries.clear();
+        return bad;
+    }
+
+    /**
+     * The decisions on {@code entries} (one batch: {@link Forebygg#evaluateAll}), or the error objects
+     * that stand in their places, in input order; each decision is written to the audit log.
+     */
+    private static Object[] decide(Forebygg engine, GrantLedger ledger, AuditLog audit, List<CaseReader.Entry> entries)
+            throws IOException {
+        List<Case> cases = new ArrayList<>(entries.size());
+        for (CaseReader.Entry entry : entries) {
+            cases.add(entry.isCase() ? entry.value() : null);
         }
-        if (audit != null) {
-            audit.record(aCase, decision);
+        Object[] results = new Object[entries.size()];
+        Decision[] decisions = engine.evaluateAll(cases, ledger, (i, problem) -> results[i] = entries.get(i).errorFor(problem));
+        for (int i = 0; i < results.length; i++) {
+            if (!entries.get(i).isCase()) {
+                results[i] = entries.get(i).error();
+            } else if (decisions[i] != null) {
+                results[i] = decisions[i];
+                if (audit != null) {
+                    audit.record(cases.get(i), decisions[i]);
+                }
+            }
         }
-        return decision;
+        return results;
     }
 }

@@ -7,21 +7,24 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
-import org.kie.api.command.Command;
-import org.kie.api.command.KieCommands;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.runtime.ExecutionResults;
-import org.kie.api.runtime.StatelessKieSession;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import se.forebygg.authoring.RuleFolder;
 import se.forebygg.authoring.RulesCompilationException;
 import se.forebygg.grant.GrantCase;
@@ -38,7 +41,7 @@ import se.forebygg.provider.ProviderKind;
 
 /**
  * The engine: rules and parameters loaded once, then {@link #evaluate(Case)} from any number of
- * threads. Each evaluation runs in its own stateless Drools session.
+ * threads. A single evaluation runs in its own Drools session; a batch decides many cases per session.
  *
  * <pre>{@code
  * Forebygg engine = Forebygg.create();
@@ -52,17 +55,20 @@ public final class Forebygg {
     private static final String RULES_VERSION_RESOURCE = "/META-INF/forebygg-rules.properties";
     private static final GrantKind GRANTS = new GrantKind();
     private static final List<CaseKind<?>> KINDS = List.of(new PreventiveKind(), new ProviderKind(), GRANTS);
+    /** Cases per session in a batch: enough to spread the session's cost, few enough to keep its memory small. */
+    private static final int GROUP_SIZE = 200;
 
     private final KieBase kieBase;
     private final Parameters parameters;
     private final String rulesVersion;
-    private final KieCommands commands;
+    /** Sessions are reset and reused rather than built anew for every decision. */
+    private final KieSessionsPool sessions;
 
     private Forebygg(KieBase kieBase, Parameters parameters, String rulesVersion) {
         this.kieBase = kieBase;
         this.parameters = parameters;
         this.rulesVersion = rulesVersion;
-        this.commands = KieServices.get().getCommands();
+        this.sessions = kieBase.newKieSessionsPool(2);
     }
 
     /** The shipped rules (found on the classpath) with the shipped parameters. */
@@ -96,19 +102,13 @@ public final class Forebygg {
         if (aCase instanceof GrantCase grant) {
             try (GrantLedger.Reservation room = ledger.reserve(grant)) {
                 Optional<Decision> recorded = room.recorded();
-                if (recorded.isPresent()) {
-                    room.commit(recorded.get());
-                    return recorded.get();
-                }
-                PriorGrants prior = new PriorGrants(grant.caseId(),
-                        room.employeeGranted().add(grant.alreadyGranted().employee()),
-                        room.employerGranted().add(grant.alreadyGranted().employer()));
-                Decision decision = decide(GRANTS, grant, List.of(prior));
+                Decision decision = recorded.isPresent() ? recorded.get()
+                        : decide(List.of(prepareGrant(grant, room))).get(0);
                 room.commit(decision);
                 return decision;
             }
         }
-        return decide(kindOf(aCase), aCase, List.of());
+        return decide(List.of(prepare(aCase))).get(0);
     }
 
     /**
@@ -131,11 +131,56 @@ public final class Forebygg {
 
     /** As {@link #evaluateAll(List)}, with the grants before this batch in {@code ledger}, which records this batch's grants. */
     public List<Decision> evaluateAll(List<? extends Case> cases, GrantLedger ledger) {
+        cases.forEach(c -> Objects.requireNonNull(c, "case"));
+        return List.of(evaluateAll(cases, ledger, (i, e) -> {
+            throw e;
+        }));
+    }
+
+    /**
+     * As {@link #evaluateAll(List, GrantLedger)}, but a case with a date outside the parameters does
+     * not stop the batch: its {@link InvalidCaseException} goes to {@code onInvalid} with the case's
+     * position, and its place in the result holds {@code null}. A {@code null} in {@code cases}
+     * (e.g. an input line that could not be read) is skipped and also gets {@code null}.
+     */
+    public Decision[] evaluateAll(List<? extends Case> cases, GrantLedger ledger,
+                                  BiConsumer<Integer, InvalidCaseException> onInvalid) {
+        Objects.requireNonNull(ledger, "ledger");
         Decision[] decisions = new Decision[cases.size()];
-        for (int i : inBatchOrder(cases)) {
-            decisions[i] = evaluate(cases.get(i), ledger);
+        List<Integer> order = inBatchOrder(cases);
+        int firstGrant = 0;
+        while (firstGrant < order.size() && !(cases.get(order.get(firstGrant)) instanceof GrantCase)) {
+            firstGrant++;
         }
-        return List.of(decisions);
+        // Cases other than grants see nothing but their own facts: many share one session.
+        Group group = new Group();
+        for (int i : order.subList(0, firstGrant)) {
+            if (cases.get(i) == null) {
+                continue;
+            }
+            try {
+                group.add(i, prepare(cases.get(i)), decisions);
+            } catch (InvalidCaseException e) {
+                onInvalid.accept(i, e);
+            }
+        }
+        group.flush(decisions);
+        // Grants read the ledger as left by every earlier grant of their employer and year, so a
+        // session takes at most one grant per (employer, year): the n-th grant of each goes in wave n.
+        List<List<Integer>> waves = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i : order.subList(firstGrant, order.size())) {
+            GrantCase g = (GrantCase) cases.get(i);
+            int wave = seen.merge(g.employerId() + "\u0000" + g.year(), 1, Integer::sum) - 1;
+            if (wave == waves.size()) {
+                waves.add(new ArrayList<>());
+            }
+            waves.get(wave).add(i);
+        }
+        for (List<Integer> wave : waves) {
+            decideWave(cases, wave, ledger, decisions, onInvalid);
+        }
+        return decisions;
     }
 
     /**
@@ -187,33 +232,175 @@ public final class Forebygg {
         throw new IllegalArgumentException("no rules for case type " + aCase.getClass().getName());
     }
 
-    private <C extends Case> Decision decide(CaseKind<C> kind, C aCase, List<Object> extraFacts) {
-        List<Object> facts = new ArrayList<>(kind.facts(aCase, parameters));
-        facts.addAll(extraFacts);
-        StatelessKieSession session = kieBase.newStatelessKieSession();
-        TreeSet<String> fired = new TreeSet<>();
-        session.addEventListener(new DefaultAgendaEventListener() {
+    /** A case with the facts it brings into the session. */
+    private record Prepared(CaseKind<Case> kind, Case aCase, List<Object> facts) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private Prepared prepare(Case aCase) {
+        CaseKind<Case> kind = (CaseKind<Case>) kindOf(aCase);
+        return new Prepared(kind, aCase, kind.facts(aCase, parameters));
+    }
+
+    /**
+     * One wave of grants (at most one per employer and year) decided in one session, each inside its
+     * own reservation. Reservations are taken in (employer, year) order, so two waves running at once
+     * in two threads or processes never wait for each other in a circle.
+     */
+    private void decideWave(List<? extends Case> cases, List<Integer> wave, GrantLedger ledger, Decision[] decisions,
+                            BiConsumer<Integer, InvalidCaseException> onInvalid) {
+        List<Integer> ordered = new ArrayList<>(wave);
+        ordered.sort(Comparator.comparing((Integer i) -> ((GrantCase) cases.get(i)).employerId())
+                .thenComparingInt(i -> ((GrantCase) cases.get(i)).year()));
+        Map<Integer, GrantLedger.Reservation> rooms = new HashMap<>();
+        try {
+            Group group = new Group();
+            for (int i : ordered) {
+                GrantCase grant = (GrantCase) cases.get(i);
+                try {
+                    GrantLedger.Reservation room = ledger.reserve(grant);
+                    rooms.put(i, room);
+                    Optional<Decision> recorded = room.recorded();
+                    if (recorded.isPresent()) {
+                        decisions[i] = recorded.get();
+                    } else {
+                        group.add(i, prepareGrant(grant, room), decisions);
+                    }
+                } catch (InvalidCaseException e) {
+                    onInvalid.accept(i, e);
+                }
+            }
+            group.flush(decisions);
+            for (int i : ordered) {
+                GrantLedger.Reservation room = rooms.get(i);
+                if (room != null && decisions[i] != null) {
+                    room.commit(decisions[i]);
+                }
+            }
+        } finally {
+            rooms.values().forEach(GrantLedger.Reservation::close);
+        }
+    }
+
+    /** A grant application's facts with what was granted before it: the reservation's sums and {@code alreadyGranted}. */
+    @SuppressWarnings("unchecked")
+    private Prepared prepareGrant(GrantCase grant, GrantLedger.Reservation room) {
+        List<Object> facts = new ArrayList<>(GRANTS.facts(grant, parameters));
+        facts.add(new PriorGrants(grant.caseId(),
+                room.employeeGranted().add(grant.alreadyGranted().employee()),
+                room.employerGranted().add(grant.alreadyGranted().employer())));
+        return new Prepared((CaseKind<Case>) (CaseKind<?>) GRANTS, grant, facts);
+    }
+
+    /** Cases gathered for one session: at most {@link #GROUP_SIZE}, no caseId twice. */
+    private final class Group {
+        private final List<Integer> positions = new ArrayList<>();
+        private final List<Prepared> prepared = new ArrayList<>();
+        private final Set<String> ids = new HashSet<>();
+
+        void add(int position, Prepared p, Decision[] decisions) {
+            if (prepared.size() == GROUP_SIZE || !ids.add(p.aCase().caseId())) {
+                flush(decisions);
+                ids.add(p.aCase().caseId());
+            }
+            positions.add(position);
+            prepared.add(p);
+        }
+
+        void flush(Decision[] decisions) {
+            if (prepared.isEmpty()) {
+                return;
+            }
+            List<Decision> decided = decide(prepared);
+            for (int k = 0; k < decided.size(); k++) {
+                decisions[positions.get(k)] = decided.get(k);
+            }
+            positions.clear();
+            prepared.clear();
+            ids.clear();
+        }
+    }
+
+    /**
+     * Runs the rules once over cases of distinct caseIds. Every rule joins a case's facts by caseId
+     * (parameter sets are shared and read-only), so each case is decided as if it were alone.
+     */
+    private List<Decision> decide(List<Prepared> group) {
+        Map<String, CaseRun> runs = new HashMap<>(group.size() * 2);
+        for (Prepared p : group) {
+            runs.put(p.aCase().caseId(), new CaseRun(p));
+        }
+        KieSession session = sessions.newKieSession();
+        CaseRun only = group.size() == 1 ? runs.values().iterator().next() : null;
+        AgendaEventListener listener = new DefaultAgendaEventListener() {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
-                fired.add(event.getMatch().getRule().getName());
+                String rule = event.getMatch().getRule().getName();
+                if (only != null) {
+                    only.fired.add(rule);
+                    return;
+                }
+                for (Object fact : event.getMatch().getObjects()) {
+                    CaseRun run = runs.get(CaseIds.of(fact));
+                    if (run != null) {
+                        run.fired.add(rule);
+                    }
+                }
             }
-        });
-        List<Command<?>> batch = List.of(
-                commands.newInsertElements(facts),
-                commands.newFireAllRules(),
-                commands.newGetObjects("objects"));
-        ExecutionResults results = session.execute(commands.newBatchExecution(batch));
-        Facts inferred = new Facts((Collection<?>) results.getValue("objects"));
+        };
+        session.addEventListener(listener);
+        try {
+            for (Prepared p : group) {
+                for (Object fact : p.facts()) {
+                    session.insert(fact);
+                }
+            }
+            session.fireAllRules();
+            for (Object fact : session.getObjects()) {
+                CaseRun run = runs.get(CaseIds.of(fact));
+                if (run != null) {
+                    run.facts.add(fact);
+                }
+            }
+        } finally {
+            session.removeEventListener(listener);
+            session.dispose();
+        }
+        List<Decision> decisions = new ArrayList<>(group.size());
+        for (Prepared p : group) {
+            decisions.add(decision(runs.get(p.aCase().caseId())));
+        }
+        return decisions;
+    }
 
+    /** One case's share of a session: its own facts, the parameter sets it brought, the rules that fired for it. */
+    private static final class CaseRun {
+        final Prepared prepared;
+        final List<Object> facts = new ArrayList<>();
+        final TreeSet<String> fired = new TreeSet<>();
+
+        CaseRun(Prepared prepared) {
+            this.prepared = prepared;
+            for (Object fact : prepared.facts()) {
+                if (fact instanceof ParameterSet) {
+                    facts.add(fact);
+                }
+            }
+        }
+    }
+
+    private Decision decision(CaseRun run) {
+        Case aCase = run.prepared.aCase();
+        CaseKind<Case> kind = run.prepared.kind();
+        Facts inferred = new Facts(run.facts);
         List<Finding> findings = inferred.all(Reason.class, REASON_ORDER).stream()
-                .filter(r -> r.caseId().equals(aCase.caseId()))
                 .map(Messages::finding)
                 .toList();
         Outcome outcome = outcomeOf(findings);
         Calculation calculation = kind.calculation(aCase, inferred);
         BigDecimal amount = outcome == Outcome.REJECTED ? BigDecimal.ZERO : kind.amount(aCase, calculation);
         return new Decision(aCase.caseId(), aCase.type(), outcome, amount.setScale(2, RoundingMode.UNNECESSARY),
-                findings, calculation, List.copyOf(fired), rulesVersion);
+                findings, calculation, List.copyOf(run.fired), rulesVersion);
     }
 
     /** Findings in a stable order: strongest first, then by rule, code and figures. */

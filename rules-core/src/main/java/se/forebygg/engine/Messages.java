@@ -2,7 +2,6 @@ package se.forebygg.engine;
 
 import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
@@ -25,12 +24,8 @@ final class Messages {
     }
 
     private static String format(ResourceBundle bundle, Reason reason) {
-        String pattern;
-        try {
-            pattern = bundle.getString(reason.code() + "." + reason.severity());
-        } catch (MissingResourceException e) {
-            pattern = bundle.getString(reason.code().name());
-        }
+        String specific = reason.code() + "." + reason.severity();
+        String pattern = bundle.getString(bundle.containsKey(specific) ? specific : reason.code().name());
         return new MessageFormat(pattern, Locale.ROOT).format(reason.args().toArray());
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -47,6 +48,9 @@ public final class CaseReader implements Iterator<CaseReader.Entry>, Closeable {
     private final ObjectMapper mapper;
     private final BufferedReader in;
     private final JsonFactory factory;
+    /** The fast path's parser: nesting it allows stays within what {@link LocatedTree} accepts. */
+    private final JsonFactory lineFactory;
+    private final ObjectReader caseReader;
     private final Deque<Entry> pending = new ArrayDeque<>();
     private final Map<String, Integer> seenIds = new HashMap<>();
     private Mode mode;
@@ -65,6 +69,11 @@ public final class CaseReader implements Iterator<CaseReader.Entry>, Closeable {
                 .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(100).build())
                 .build();
+        this.lineFactory = JsonFactory.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(LocatedTree.MAX_DEPTH).build())
+                .build();
+        this.caseReader = mapper.readerFor(Case.class);
     }
 
     /** Reads cases from {@code reader} (UTF-8 text; a byte order mark is skipped). */
@@ -212,6 +221,32 @@ public final class CaseReader implements Iterator<CaseReader.Entry>, Closeable {
     }
 
     private Entry parseLine(String line, int number) {
+        Entry fast = bindLine(line, number);
+        return fast != null ? fast : parseLineLocated(line, number);
+    }
+
+    /**
+     * The common case fast: a good case binds straight from the line, without a located tree (on
+     * one line every value is on that line). Null when anything is wrong, and the located path
+     * then says exactly what.
+     */
+    private Entry bindLine(String line, int number) {
+        try (JsonParser p = lineFactory.createParser(line)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            Case value = caseReader.readValue(p);
+            if (value == null || p.nextToken() != null || seenIds.containsKey(value.caseId())) {
+                return null;
+            }
+            seenIds.put(value.caseId(), number);
+            return new Entry(value, null, LocatedTree.onLine(number));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private Entry parseLineLocated(String line, int number) {
         try (JsonParser p = factory.createParser(line)) {
             JsonToken t = p.nextToken();
             if (t != JsonToken.START_OBJECT) {

@@ -15,7 +15,7 @@ import java.util.Map;
  * problem found later (by binding or by the engine) can be reported with its line.
  */
 final class LocatedTree {
-    private static final int MAX_DEPTH = 64;
+    static final int MAX_DEPTH = 64;
     /** Keeps amounts as written (8000.50 stays 8000.50). */
     private static final JsonNodeFactory EXACT = JsonNodeFactory.withExactBigDecimals(true);
 
@@ -35,6 +35,11 @@ final class LocatedTree {
         int first = parser.currentTokenLocation().getLineNr() + lineOffset;
         JsonNode root = value(parser, "$", lines, lineOffset, 0);
         return new LocatedTree(root, lines, first);
+    }
+
+    /** A value read whole from line {@code line}: every part of it is on that line. */
+    static LocatedTree onLine(int line) {
+        return new LocatedTree(null, Map.of(), line);
     }
 
     /** The line of the value at {@code path}, or of its nearest enclosing value that has one. */

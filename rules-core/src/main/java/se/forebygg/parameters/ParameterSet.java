@@ -43,6 +43,16 @@ public record ParameterSet(
         return !date.isBefore(from) && !date.isAfter(until);
     }
 
+    /** True when some of {@code dates} falls in this set's period: the set is one a case with those dates reads. */
+    public boolean coversAny(List<LocalDate> dates) {
+        for (LocalDate date : dates) {
+            if (covers(date)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** SGI ceiling in kronor (SFB 25:5): ceiling factor × price base amount. */
     public BigDecimal sgiCeiling() {
         return priceBaseAmount.multiply(sgiCeilingFactor).setScale(2, RoundingMode.HALF_UP);

@@ -34,7 +34,7 @@ import se.forebygg.reference.ReferenceEvaluator;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 3)
+@Warmup(iterations = 8, time = 3)
 @Measurement(iterations = 5, time = 3)
 @Fork(1)
 public class JsonEndToEndBenchmark {

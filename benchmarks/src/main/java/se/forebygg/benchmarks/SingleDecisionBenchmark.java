@@ -18,14 +18,14 @@ import se.forebygg.reference.ReferenceEvaluator;
 import se.forebygg.reference.Verdict;
 
 /**
- * Warm single decisions on one thread: the engine with full findings, calculation and fired rules;
+ * Warm single decisions on one thread (the JIT needs some 20 s of these to settle, hence the long warm-up): the engine with full findings, calculation and fired rules;
  * the reference evaluator with outcome, amount and finding codes. Score: decisions per second.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 8, time = 3)
+@Measurement(iterations = 5, time = 3)
 @Fork(1)
 public class SingleDecisionBenchmark {
     private Forebygg engine;

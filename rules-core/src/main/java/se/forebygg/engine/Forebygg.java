@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,12 +20,11 @@ import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
-import org.kie.api.command.KieCommands;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.runtime.ExecutionResults;
+import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
-import org.kie.api.runtime.StatelessKieSession;
 import se.forebygg.authoring.RuleFolder;
 import se.forebygg.authoring.RulesCompilationException;
 import se.forebygg.grant.GrantCase;
@@ -59,13 +57,11 @@ public final class Forebygg {
     private static final List<CaseKind<?>> KINDS = List.of(new PreventiveKind(), new ProviderKind(), GRANTS);
     /** Cases per session in a batch: enough to spread the session's cost, few enough to keep its memory small. */
     private static final int GROUP_SIZE = 200;
-    private static final KieCommands COMMANDS = KieServices.get().getCommands();
-    private static final String OBJECTS = "objects";
 
     private final KieBase kieBase;
     private final Parameters parameters;
     private final String rulesVersion;
-    /** Stateless sessions drawn from a pool: each batch gets a reset session rather than a new one. */
+    /** Sessions are reset and reused rather than built anew for every decision. */
     private final KieSessionsPool sessions;
 
     private Forebygg(KieBase kieBase, Parameters parameters, String rulesVersion) {
@@ -334,10 +330,9 @@ public final class Forebygg {
         for (Prepared p : group) {
             runs.put(p.aCase().caseId(), new CaseRun(p));
         }
-        // A stateless session per batch, drawn from the pool (a pooled session is reset after each batch).
-        StatelessKieSession session = sessions.newStatelessKieSession();
+        KieSession session = sessions.newKieSession();
         CaseRun only = group.size() == 1 ? runs.values().iterator().next() : null;
-        session.addEventListener(new DefaultAgendaEventListener() {
+        AgendaEventListener listener = new DefaultAgendaEventListener() {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
                 String rule = event.getMatch().getRule().getName();
@@ -352,18 +347,24 @@ public final class Forebygg {
                     }
                 }
             }
-        });
-        List<Object> facts = new ArrayList<>();
-        for (Prepared p : group) {
-            facts.addAll(p.facts());
-        }
-        ExecutionResults results = session.execute(COMMANDS.newBatchExecution(List.of(
-                COMMANDS.newInsertElements(facts), COMMANDS.newFireAllRules(), COMMANDS.newGetObjects(OBJECTS))));
-        for (Object fact : (Collection<?>) results.getValue(OBJECTS)) {
-            CaseRun run = runs.get(CaseIds.of(fact));
-            if (run != null) {
-                run.facts.add(fact);
+        };
+        session.addEventListener(listener);
+        try {
+            for (Prepared p : group) {
+                for (Object fact : p.facts()) {
+                    session.insert(fact);
+                }
             }
+            session.fireAllRules();
+            for (Object fact : session.getObjects()) {
+                CaseRun run = runs.get(CaseIds.of(fact));
+                if (run != null) {
+                    run.facts.add(fact);
+                }
+            }
+        } finally {
+            session.removeEventListener(listener);
+            session.dispose();
         }
         List<Decision> decisions = new ArrayList<>(group.size());
         for (Prepared p : group) {

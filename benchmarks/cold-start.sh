@@ -8,12 +8,15 @@ runs=${1:-10}
 jar=examples/target/forebygg.jar
 [ -f "$jar" ] || { echo "cold-start: build first: ./mvnw -B -q package -DskipTests -pl examples -am" >&2; exit 1; }
 case_file=$(mktemp --suffix=.json)
-trap 'rm -f "$case_file"' EXIT
+table=$(mktemp --suffix=.md)
+trap 'rm -f "$case_file" "$table"' EXIT
 head -n 2 examples/data/demo-cases.jsonl | tail -n 1 > "$case_file"
 cmd="java ${COLD_START_JAVA_OPTS:-} -jar $jar evaluate $case_file"
 $cmd > /dev/null   # fails loudly if the command does not work
 if command -v hyperfine > /dev/null; then
-  hyperfine --warmup 1 --runs "$runs" --export-markdown /dev/stdout --style basic "$cmd"
+  # The table goes to a file first: hyperfine truncates what it exports to, and /dev/stdout may be a log.
+  hyperfine --warmup 1 --runs "$runs" --export-markdown "$table" --style none "$cmd" > /dev/null
+  cat "$table"
 else
   total=0
   for _ in $(seq "$runs"); do

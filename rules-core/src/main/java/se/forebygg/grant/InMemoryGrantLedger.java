@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import se.forebygg.engine.Decision;
 import se.forebygg.json.ForebyggJson;
@@ -100,78 +99,35 @@ public final class InMemoryGrantLedger implements GrantLedger {
         }
     }
 
-    private final class Held implements Reservation {
+    private final class Held extends HeldRoom {
         private final ReentrantLock lock;
         private final EmployerYear key;
-        private final GrantCase application;
-        private final String hash;
-        private final BigDecimal employee;
-        private final BigDecimal employer;
-        private final Decision recorded;
-        private boolean done;
 
         Held(ReentrantLock lock, EmployerYear key, GrantCase application, String hash, BigDecimal employee,
              BigDecimal employer, Decision recorded) {
+            super(application, hash, employee, employer, recorded);
             this.lock = lock;
             this.key = key;
-            this.application = application;
-            this.hash = hash;
-            this.employee = employee;
-            this.employer = employer;
-            this.recorded = recorded;
         }
 
         @Override
-        public BigDecimal employeeGranted() {
-            return employee;
-        }
-
-        @Override
-        public BigDecimal employerGranted() {
-            return employer;
-        }
-
-        @Override
-        public Optional<Decision> recorded() {
-            return Optional.ofNullable(recorded);
-        }
-
-        @Override
-        public void commit(Decision decision) {
-            if (done) {
-                throw new IllegalStateException("reservation already ended");
-            }
-            if (!decision.caseId().equals(application.caseId())) {
-                throw new IllegalArgumentException("decision of " + decision.caseId() + " for " + application.caseId());
-            }
-            if (decision.amount().signum() < 0) {
-                throw new IllegalArgumentException("a grant is never negative: " + decision.amount());
-            }
-            if (recorded == null) {
-                Recorded r = new Recorded(key, application.employeeId(), hash, decision);
-                synchronized (InMemoryGrantLedger.this) {
-                    byCaseId.put(application.caseId(), r);
-                    perEmployer.merge(key, decision.amount(), BigDecimal::add);
-                    perEmployee.merge(r.employeeYear(), decision.amount(), BigDecimal::add);
+        protected void store(Decision decision, boolean isNew) {
+            try {
+                if (isNew) {
+                    Recorded r = new Recorded(key, application().employeeId(), inputHash(), decision);
+                    synchronized (InMemoryGrantLedger.this) {
+                        byCaseId.put(application().caseId(), r);
+                        perEmployer.merge(key, decision.amount(), BigDecimal::add);
+                        perEmployee.merge(r.employeeYear(), decision.amount(), BigDecimal::add);
+                    }
                 }
-            }
-            end();
-        }
-
-        @Override
-        public void rollback() {
-            if (!done) {
-                end();
+            } finally {
+                lock.unlock();
             }
         }
 
         @Override
-        public void close() {
-            rollback();
-        }
-
-        private void end() {
-            done = true;
+        protected void release() {
             lock.unlock();
         }
     }

@@ -11,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
-import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.LoggerFactory;
@@ -19,6 +18,7 @@ import se.forebygg.engine.Decision;
 import se.forebygg.grant.ChangedApplicationException;
 import se.forebygg.grant.GrantCase;
 import se.forebygg.grant.GrantLedger;
+import se.forebygg.grant.HeldRoom;
 import se.forebygg.json.ForebyggJson;
 
 /**
@@ -266,50 +266,20 @@ public final class JdbcGrantLedger implements GrantLedger, AutoCloseable {
     }
 
     /** One open transaction holding the employer's and year's row lock. */
-    private final class Held implements Reservation {
+    private final class Held extends HeldRoom {
         private final Connection connection;
-        private final GrantCase application;
-        private final String hash;
-        private final BigDecimal employee;
-        private final BigDecimal employer;
-        private final Decision recorded;
-        private boolean done;
 
         Held(Connection connection, GrantCase application, String hash, BigDecimal employee, BigDecimal employer,
              Decision recorded) {
+            super(application, hash, employee, employer, recorded);
             this.connection = connection;
-            this.application = application;
-            this.hash = hash;
-            this.employee = employee;
-            this.employer = employer;
-            this.recorded = recorded;
         }
 
         @Override
-        public BigDecimal employeeGranted() {
-            return employee;
-        }
-
-        @Override
-        public BigDecimal employerGranted() {
-            return employer;
-        }
-
-        @Override
-        public Optional<Decision> recorded() {
-            return Optional.ofNullable(recorded);
-        }
-
-        @Override
-        public void commit(Decision decision) {
-            if (done) {
-                throw new IllegalStateException("reservation already ended");
-            }
-            if (!decision.caseId().equals(application.caseId())) {
-                throw new IllegalArgumentException("decision of " + decision.caseId() + " for " + application.caseId());
-            }
+        protected void store(Decision decision, boolean isNew) {
+            GrantCase application = application();
             try {
-                if (recorded == null) {
+                if (isNew) {
                     try (PreparedStatement s = connection.prepareStatement("INSERT INTO grant_decision (case_id,"
                             + " employer_id, employee_id, grant_year, input_hash, amount, decision)"
                             + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
@@ -317,7 +287,7 @@ public final class JdbcGrantLedger implements GrantLedger, AutoCloseable {
                         s.setString(2, application.employerId());
                         s.setString(3, application.employeeId());
                         s.setInt(4, application.year());
-                        s.setString(5, hash);
+                        s.setString(5, inputHash());
                         s.setBigDecimal(6, decision.amount());
                         s.setString(7, json.writeValueAsString(decision));
                         s.executeUpdate();
@@ -340,20 +310,12 @@ public final class JdbcGrantLedger implements GrantLedger, AutoCloseable {
         }
 
         @Override
-        public void rollback() {
-            if (!done) {
-                end(null);
-            }
-        }
-
-        @Override
-        public void close() {
-            rollback();
+        protected void release() {
+            end(null);
         }
 
         /** Ends the transaction (a rollback after a commit changes nothing) and returns the connection. */
         private void end(Exception failure) {
-            done = true;
             Exception problems = failure == null ? new SQLException("ending a reservation") : failure;
             closeQuietly(connection, problems);
             if (failure == null && problems.getSuppressed().length > 0) {

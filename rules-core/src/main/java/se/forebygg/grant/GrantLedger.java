@@ -10,7 +10,7 @@ import se.forebygg.engine.Decision;
  * application inside a {@link Reservation}: read the room, decide, {@link Reservation#commit commit}
  * the decision, so that concurrent applications of one employer and year can never together exceed
  * a cap. {@link InMemoryGrantLedger} keeps it in memory; {@code se.forebygg.ledger.JdbcGrantLedger}
- * (module {@code ledger}) in a database.
+ * (H2 or PostgreSQL, with rules-core's optional JDBC dependencies) in a database.
  *
  * <p>A ledger is idempotent by caseId: an application already recorded gives back its stored decision
  * and is not counted twice; a different application under a recorded caseId is refused with

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import se.forebygg.engine.Case;
+import se.forebygg.batch.Batches;
 import se.forebygg.engine.Decision;
 import se.forebygg.engine.Forebygg;
 import se.forebygg.grant.GrantCase;
@@ -92,11 +92,11 @@ final class EvaluateCommand implements Callable<Integer> {
             bad |= decideAndWrite(engine, ledger, audit, pending, later == null ? out : later, mapper);
             if (later != null) {
                 later.close();
-                Object[] results = decide(engine, ledger, audit, grants);
-                String[] decided = new String[results.length];
-                for (int i = 0; i < results.length; i++) {
-                    bad |= !(results[i] instanceof Decision);
-                    decided[i] = ForebyggJson.toLine(mapper, results[i]);
+                List<Object> results = decide(engine, ledger, audit, grants);
+                String[] decided = new String[results.size()];
+                for (int i = 0; i < decided.length; i++) {
+                    bad |= !(results.get(i) instanceof Decision);
+                    decided[i] = ForebyggJson.toLine(mapper, results.get(i));
                 }
                 grants.clear();
                 int next = 0;
@@ -132,25 +132,14 @@ final class EvaluateCommand implements Callable<Integer> {
         return bad;
     }
 
-    /**
-     * The decisions on {@code entries} (one batch: {@link Forebygg#evaluateAll}), or the error objects
-     * that stand in their places, in input order; each decision is written to the audit log.
-     */
-    private static Object[] decide(Forebygg engine, GrantLedger ledger, AuditLog audit, List<CaseReader.Entry> entries)
+    /** The results of {@code entries} as one batch ({@link Batches#decide}); each decision is also written to the audit log. */
+    private static List<Object> decide(Forebygg engine, GrantLedger ledger, AuditLog audit, List<CaseReader.Entry> entries)
             throws IOException {
-        List<Case> cases = new ArrayList<>(entries.size());
-        for (CaseReader.Entry entry : entries) {
-            cases.add(entry.isCase() ? entry.value() : null);
-        }
-        Object[] results = new Object[entries.size()];
-        Decision[] decisions = engine.evaluateAll(cases, ledger, (i, problem) -> results[i] = entries.get(i).errorFor(problem));
-        for (int i = 0; i < results.length; i++) {
-            if (!entries.get(i).isCase()) {
-                results[i] = entries.get(i).error();
-            } else if (decisions[i] != null) {
-                results[i] = decisions[i];
-                if (audit != null) {
-                    audit.record(cases.get(i), decisions[i]);
+        List<Object> results = Batches.decide(engine, ledger, entries);
+        if (audit != null) {
+            for (int i = 0; i < results.size(); i++) {
+                if (results.get(i) instanceof Decision decision) {
+                    audit.record(entries.get(i).value(), decision);
                 }
             }
         }

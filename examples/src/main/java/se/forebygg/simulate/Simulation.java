@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +13,12 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import se.forebygg.batch.Batches;
 import se.forebygg.engine.Case;
 import se.forebygg.engine.CaseType;
 import se.forebygg.engine.Decision;
 import se.forebygg.engine.Finding;
 import se.forebygg.engine.Forebygg;
+import se.forebygg.grant.InMemoryGrantLedger;
 import se.forebygg.json.CaseReader;
 import se.forebygg.json.ForebyggJson;
 
@@ -87,9 +88,10 @@ public final class Simulation {
             return;
         }
         // The baseline decisions are boiled down before the what-if ones are made, to halve the peak memory.
-        List<Outline> before = Batches.decideCases(baseline, chunk, (i, problem) -> { }).stream()
+        // A case either engine refuses (a date outside its parameters) is null there, counted as bad input.
+        List<Outline> before = Arrays.stream(baseline.evaluateAll(chunk, new InMemoryGrantLedger(), (i, problem) -> { }))
                 .map(d -> d == null ? null : Outline.of(d, result.baseline)).toList();
-        List<Decision> after = Batches.decideCases(whatIf, chunk, (i, problem) -> { });
+        List<Decision> after = Arrays.asList(whatIf.evaluateAll(chunk, new InMemoryGrantLedger(), (i, problem) -> { }));
         Map<String, BigDecimal[]> grantedByEmployer = new HashMap<>();
         for (int i = 0; i < chunk.size(); i++) {
             Outline b = before.get(i);

@@ -44,7 +44,7 @@ class BadInputCatalogueTest {
     static final String DAY = "{\"date\":\"2025-03-10\",\"treatmentMinutes\":90,\"preparationMinutes\":0,"
             + "\"travelMinutes\":40,\"normalWorkingMinutes\":480}";
     static final String PSB = "{\"type\":\"preventive-sickness-benefit\",\"caseId\":\"%s\",\"step\":\"COMPENSATION\","
-            + "\"decisionDate\":\"2025-03-20\",\"insured\":{\"annualIncome\":420000,\"occupation\":\"EMPLOYED\"},"
+            + "\"decisionDate\":\"2025-03-20\",\"insured\":{\"annualIncome\":420000,\"occupation\":\"EMPLOYED\",\"annualWorkingHours\":2080},"
             + "\"risk\":{\"expectedWorkCapacityReduction\":0.5},\"plan\":{\"kind\":\"MEDICAL_TREATMENT\","
             + "\"purpose\":\"PREVENT_ILLNESS\",\"orderedByPhysician\":true,\"approvedByAgency\":true,\"sessions\":6},"
             + "\"claim\":{\"days\":[" + DAY + "]}}";
@@ -117,7 +117,7 @@ class BadInputCatalogueTest {
                 kind("wrong top-level type", "42", bad(1, "$", "expected a JSON object")),
                 kindBetween("a line that is not an object", "[\"a\", \"b\"]", "$", "expected a JSON object (a case), found an array"),
                 kindBetween("missing required field", psb("missing").replace(
-                        "\"insured\":{\"annualIncome\":420000,\"occupation\":\"EMPLOYED\"},", ""), "$.insured", "is required"),
+                        "\"insured\":{\"annualIncome\":420000,\"occupation\":\"EMPLOYED\",\"annualWorkingHours\":2080},", ""), "$.insured", "is required"),
                 kindBetween("missing nested required field", psb("nested").replace(",\"sessions\":6", ""),
                         "$.plan.sessions", "is required"),
                 kindBetween("null required field", psb("null").replace("\"orderedByPhysician\":true",

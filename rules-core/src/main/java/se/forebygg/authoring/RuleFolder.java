@@ -163,7 +163,7 @@ public final class RuleFolder {
             return new Compilation(null, List.copyOf(diagnostics));
         }
         KieContainer container = ks.newKieContainer(releaseId, classLoader);
-        return new Compilation(container.getKieBase(KBASE), List.copyOf(diagnostics));
+        return new Compilation(se.forebygg.internal.KieBases.of(container, KBASE), List.copyOf(diagnostics));
     }
 
     /**

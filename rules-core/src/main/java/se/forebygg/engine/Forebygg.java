@@ -466,7 +466,8 @@ public final class Forebygg {
         static final String VERSION = version();
 
         private static KieBase load() {
-            KieBase base = KieServices.get().getKieClasspathContainer(Forebygg.class.getClassLoader()).getKieBase(KBASE);
+            KieBase base = se.forebygg.internal.KieBases.of(
+                    KieServices.get().getKieClasspathContainer(Forebygg.class.getClassLoader()), KBASE);
             if (base == null) {
                 throw new IllegalStateException("no knowledge base '" + KBASE + "' on the classpath: add rules-drl");
             }

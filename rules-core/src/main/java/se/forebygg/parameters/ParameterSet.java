@@ -25,6 +25,9 @@ public record ParameterSet(
         BigDecimal sicknessBenefitRate,
         int daysPerYear,
         List<BigDecimal> benefitLevels,
+        int workingTimeDaysPerSickPeriod,
+        BigDecimal hourlyRateRoundingUnit,
+        BigDecimal workingHoursRoundingUnit,
         BigDecimal minimumRiskReduction,
         int minimumPlanSessions,
         int providerMinimumOtherCompetences,
@@ -90,6 +93,41 @@ public record ParameterSet(
     /** The lowest level that pays anything (a quarter). */
     public BigDecimal lowestBenefitLevel() {
         return benefitLevels.get(benefitLevels.size() - 1);
+    }
+
+    /**
+     * The hourly amount of working-time sickness benefit (SFB 28:13 p. 1): SGI × share × rate divided
+     * by the annual working hours, rounded to the hourly-rate rounding unit, 50 öre up.
+     */
+    public BigDecimal hourlyRate(BigDecimal sgi, int annualWorkingHours) {
+        BigDecimal exact = sgi.multiply(sicknessBenefitShare).multiply(sicknessBenefitRate)
+                .divide(BigDecimal.valueOf(annualWorkingHours), 10, RoundingMode.HALF_UP);
+        return roundTo(exact, hourlyRateRoundingUnit);
+    }
+
+    /** A day's ordinary working time in hours, rounded to the working-hours unit, half up (SFB 28:16). */
+    public BigDecimal workingHours(int normalWorkingMinutes) {
+        BigDecimal exact = BigDecimal.valueOf(normalWorkingMinutes).divide(BigDecimal.valueOf(60), 10, RoundingMode.HALF_UP);
+        return roundTo(exact, workingHoursRoundingUnit);
+    }
+
+    /**
+     * Full working-time daily amount (SFB 28:13–14, 28:16): for one day the hourly rate × that day's
+     * hours; for several days at one level the hourly rate × their hours together / number of days.
+     * Whole kronor, 50 öre up.
+     */
+    public BigDecimal workingTimeFullDay(BigDecimal hourlyRate, List<BigDecimal> hoursOfDays) {
+        BigDecimal hours = hoursOfDays.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        return hourlyRate.multiply(hours).divide(BigDecimal.valueOf(hoursOfDays.size()), 0, RoundingMode.HALF_UP);
+    }
+
+    /** True when the {@code dayOfSickPeriod}-th day of a sjukperiod is one an employee is paid by working time (SFB 28:5). */
+    public boolean paidByWorkingTime(int dayOfSickPeriod) {
+        return dayOfSickPeriod <= workingTimeDaysPerSickPeriod;
+    }
+
+    private static BigDecimal roundTo(BigDecimal value, BigDecimal unit) {
+        return value.divide(unit, 0, RoundingMode.HALF_UP).multiply(unit);
     }
 
     /** A partial day's amount: full daily amount × level, to whole kronor, 50 öre up (PSB-11 ASSUMPTION). */

@@ -30,6 +30,7 @@ public final class Parameters {
     static final List<String> NAMES = List.of(
             "priceBaseAmount", "sgiCeilingFactor", "sgiFloorShare", "sgiRoundingUnit",
             "sicknessBenefitShare", "sicknessBenefitRate", "daysPerYear", "benefitLevels",
+            "workingTimeDaysPerSickPeriod", "hourlyRateRoundingUnit", "workingHoursRoundingUnit",
             "minimumRiskReduction", "minimumPlanSessions", "providerMinimumOtherCompetences",
             "grantShareOfCost", "grantCapPerEmployee", "grantCapPerEmployer",
             "applicationDeadline", "extendedMeasuresInForce");
@@ -218,6 +219,9 @@ public final class Parameters {
                 decimal("sicknessBenefitRate", start),
                 integer("daysPerYear", start),
                 levels("benefitLevels", start),
+                integer("workingTimeDaysPerSickPeriod", start),
+                positiveDecimal("hourlyRateRoundingUnit", start),
+                positiveDecimal("workingHoursRoundingUnit", start),
                 decimal("minimumRiskReduction", start),
                 integer("minimumPlanSessions", start),
                 integer("providerMinimumOtherCompetences", start),
@@ -242,6 +246,14 @@ public final class Parameters {
             throw new ParameterException(where(name, date) + ": expected a number, got " + v);
         }
         return v.decimalValue();
+    }
+
+    private BigDecimal positiveDecimal(String name, LocalDate date) {
+        BigDecimal v = decimal(name, date);
+        if (v.signum() <= 0) {
+            throw new ParameterException(where(name, date) + ": must be greater than 0, got " + v.toPlainString());
+        }
+        return v;
     }
 
     private int integer(String name, LocalDate date) {

@@ -32,6 +32,24 @@ public record PreventiveCase(String caseId, Step step, LocalDate decisionDate, I
         if (step == Step.PLAN_APPROVAL) {
             claim = null;
         }
+        if (claim != null) {
+            requireClaimableDays(claim, decisionDate);
+            if (insured.occupation() == Occupation.EMPLOYED && insured.annualWorkingHours() == null) {
+                throw new InvalidCaseException("$.insured.annualWorkingHours", "is required at step COMPENSATION"
+                        + " for an EMPLOYED insured: an employee's days are paid by working time (SFB 28:13)");
+            }
+        }
+    }
+
+    /** IN-1: a day cannot be compensated before it has happened, so no claimed day lies after the decision. */
+    private static void requireClaimableDays(Claim claim, LocalDate decisionDate) {
+        List<ClaimDay> days = claim.days();
+        for (int i = 0; i < days.size(); i++) {
+            if (days.get(i).date().isAfter(decisionDate)) {
+                throw new InvalidCaseException("$.claim.days[" + i + "].date", "date " + days.get(i).date()
+                        + " is after the decision date " + decisionDate + ": only days that have passed can be claimed");
+            }
+        }
     }
 
     @Override
@@ -42,6 +60,14 @@ public record PreventiveCase(String caseId, Step step, LocalDate decisionDate, I
     /** The claimed days, empty at PLAN_APPROVAL. */
     public List<ClaimDay> claimedDays() {
         return claim == null ? List.of() : claim.days();
+    }
+
+    /**
+     * The dates whose SGI the decision reads (PSB-7a): at COMPENSATION every claimed day, each by its
+     * own date; at PLAN_APPROVAL the decision date.
+     */
+    public List<LocalDate> sgiDates() {
+        return claim == null ? List.of(decisionDate) : claim.days().stream().map(ClaimDay::date).toList();
     }
 
     /** The dates whose parameters the decision reads: the decision date and every claimed day. */

@@ -34,6 +34,7 @@ public final class PreventiveKind implements CaseKind<PreventiveCase> {
         }
         List<Object> facts = new ArrayList<>();
         facts.add(c);
+        facts.add(SickPeriods.of(c));
         facts.addAll(periods);
         return facts;
     }
@@ -42,30 +43,40 @@ public final class PreventiveKind implements CaseKind<PreventiveCase> {
     public Calculation calculation(PreventiveCase c, Facts facts) {
         Map<ParameterSet, DailyAmount> daily = facts.all(DailyAmount.class, Comparator.comparing(d -> d.period().from()))
                 .stream().collect(Collectors.toMap(DailyAmount::period, Function.identity()));
+        Map<ParameterSet, HourlyRate> hourly = facts.all(HourlyRate.class, Comparator.comparing(h -> h.period().from()))
+                .stream().collect(Collectors.toMap(HourlyRate::period, Function.identity()));
         List<PreventiveCalculation.SgiFigures> sgi = new ArrayList<>();
         for (Sgi s : facts.all(Sgi.class, Comparator.comparing(s -> s.period().from()))) {
             DailyAmount amount = daily.get(s.period());
+            HourlyRate rate = hourly.get(s.period());
             sgi.add(new PreventiveCalculation.SgiFigures(s.period().from(), s.period().until(), s.income(),
                     s.roundedIncome(), s.period().priceBaseAmount(), s.period().sgiFloor(), s.ceiling(), s.value(),
-                    s.ceilingApplied(), amount == null ? null : amount.amount()));
+                    s.ceilingApplied(), amount == null ? null : amount.amount(),
+                    rate == null ? null : rate.annualWorkingHours(), rate == null ? null : rate.rate()));
         }
         for (NoSgi n : facts.all(NoSgi.class, Comparator.comparing(n -> n.period().from()))) {
             sgi.add(new PreventiveCalculation.SgiFigures(n.period().from(), n.period().until(), n.income(),
                     n.period().roundDownIncome(n.income()), n.period().priceBaseAmount(), n.floor(),
-                    n.period().sgiCeiling(), null, false, null));
+                    n.period().sgiCeiling(), null, false, null, null, null));
         }
         sgi.sort(Comparator.comparing(PreventiveCalculation.SgiFigures::from));
 
         Map<java.time.LocalDate, DayAmount> amounts = facts.all(DayAmount.class, Comparator.comparing(DayAmount::date))
                 .stream().collect(Collectors.toMap(DayAmount::date, Function.identity()));
+        Map<java.time.LocalDate, DayMethod> methods = facts.all(DayMethod.class, Comparator.comparing(DayMethod::date))
+                .stream().collect(Collectors.toMap(DayMethod::date, Function.identity()));
         List<PreventiveCalculation.DayFigures> days = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
         for (DayLevel d : facts.all(DayLevel.class, Comparator.comparing(DayLevel::date))) {
             DayAmount amount = amounts.get(d.date());
+            DayMethod method = methods.get(d.date());
             BigDecimal paid = amount == null ? BigDecimal.ZERO : amount.amount();
             total = total.add(paid);
             days.add(new PreventiveCalculation.DayFigures(d.date(), d.absentMinutes(), d.day().normalWorkingMinutes(),
-                    d.fraction(), d.level(), amount == null ? null : amount.fullDailyAmount(), paid));
+                    d.fraction(), d.level(), method.method(), method.dayOfSickPeriod(),
+                    amount == null ? null : amount.hourlyRate(), amount == null ? null : amount.hours(),
+                    amount == null ? null : amount.groupDays(), amount == null ? null : amount.groupHours(),
+                    amount == null ? null : amount.fullDailyAmount(), paid));
         }
         return new PreventiveCalculation(sgi, days, total);
     }

@@ -21,7 +21,7 @@ class CaseReaderTest {
     static final String PROVIDER = "{\"type\":\"provider-approval\",\"caseId\":\"%s\",\"decisionDate\":\"2025-01-10\","
             + "\"competences\":[\"PHYSICIAN\",\"NURSE\"]}";
     static final String PSB = "{\"type\":\"preventive-sickness-benefit\",\"caseId\":\"%s\",\"step\":\"COMPENSATION\","
-            + "\"decisionDate\":\"2025-03-20\",\"insured\":{\"annualIncome\":420000,\"occupation\":\"EMPLOYED\"},"
+            + "\"decisionDate\":\"2025-03-20\",\"insured\":{\"annualIncome\":420000,\"occupation\":\"EMPLOYED\",\"annualWorkingHours\":2080},"
             + "\"risk\":{\"expectedWorkCapacityReduction\":0.5},\"plan\":{\"kind\":\"MEDICAL_TREATMENT\","
             + "\"purpose\":\"PREVENT_ILLNESS\",\"orderedByPhysician\":true,\"approvedByAgency\":true,\"sessions\":6},"
             + "\"claim\":{\"days\":[{\"date\":\"2025-03-10\",\"treatmentMinutes\":90,\"preparationMinutes\":0,"

@@ -24,11 +24,60 @@ import se.forebygg.preventive.Step;
 class WorkedChecksTest {
     static final Forebygg ENGINE = Forebygg.create();
 
+    /** A whole day by the calendar-day method (PSB-11): the self-employed are paid so. */
     static PreventiveCase fullDay(String income, LocalDate day) {
-        return new PreventiveCase("w", Step.COMPENSATION, day, new Insured(new BigDecimal(income), Occupation.EMPLOYED),
+        return new PreventiveCase("w", Step.COMPENSATION, day,
+                new Insured(new BigDecimal(income), Occupation.SELF_EMPLOYED),
                 new Risk(new BigDecimal("0.5")),
                 new Plan(PlanKind.MEDICAL_TREATMENT, Purpose.PREVENT_ILLNESS, true, true, 4),
                 new Claim(List.of(new ClaimDay(day, 420, 30, 30, 480))));
+    }
+
+    /** An employee's one claimed day of an 8-hour working day, by working time (PSB-11a). */
+    static PreventiveCase employeeDay(int annualWorkingHours, int absentMinutes) {
+        LocalDate day = LocalDate.of(2025, 3, 10);
+        return new PreventiveCase("e", Step.COMPENSATION, day,
+                new Insured(new BigDecimal("420000"), Occupation.EMPLOYED, annualWorkingHours),
+                new Risk(new BigDecimal("0.5")),
+                new Plan(PlanKind.MEDICAL_TREATMENT, Purpose.PREVENT_ILLNESS, true, true, 4),
+                new Claim(List.of(new ClaimDay(day, absentMinutes, 0, 0, 480))));
+    }
+
+    @Test
+    void anEmployeeWithSgi420000And2080HoursHas157KronorAnHourAnd1256KronorAWholeDay() {
+        Decision d = ENGINE.evaluate(employeeDay(2080, 480));
+        PreventiveCalculation.DayFigures day = ((PreventiveCalculation) d.calculation()).days().get(0);
+        assertEquals(se.forebygg.preventive.CalculationMethod.WORKING_TIME, day.method());
+        assertEquals(new BigDecimal("157"), day.hourlyRate());
+        assertEquals(new BigDecimal("8"), day.hours());
+        assertEquals(new BigDecimal("1256"), day.fullDailyAmount());
+        assertEquals(new BigDecimal("1256.00"), d.amount());
+    }
+
+    @Test
+    void aTwoHourTreatmentInAnEightHourDayPaysAQuarter314Kronor() {
+        Decision d = ENGINE.evaluate(employeeDay(2080, 120));
+        assertEquals(Outcome.APPROVED, d.outcome());
+        assertEquals(new BigDecimal("314.00"), d.amount());
+    }
+
+    @Test
+    void halfTheAnnualWorkingHoursGives313KronorAnHour() {
+        Decision d = ENGINE.evaluate(employeeDay(1040, 480));
+        PreventiveCalculation calc = (PreventiveCalculation) d.calculation();
+        assertEquals(new BigDecimal("313"), calc.sgi().get(0).hourlyRate());
+        assertEquals(new BigDecimal("313"), calc.days().get(0).hourlyRate());
+        assertEquals(new BigDecimal("2504.00"), d.amount());
+    }
+
+    @Test
+    void anEmployeesClaimWithoutAnnualWorkingHoursIsBadInputAtThatField() {
+        LocalDate day = LocalDate.of(2025, 3, 10);
+        InvalidCaseException e = assertThrows(InvalidCaseException.class, () -> new PreventiveCase("x",
+                Step.COMPENSATION, day, new Insured(new BigDecimal("420000"), Occupation.EMPLOYED),
+                new Risk(new BigDecimal("0.5")), new Plan(PlanKind.MEDICAL_TREATMENT, Purpose.PREVENT_ILLNESS, true,
+                true, 4), new Claim(List.of(new ClaimDay(day, 120, 0, 0, 480)))));
+        assertEquals("$.insured.annualWorkingHours", e.path());
     }
 
     @Test

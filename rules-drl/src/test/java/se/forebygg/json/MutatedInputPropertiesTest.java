@@ -35,7 +35,7 @@ class MutatedInputPropertiesTest {
             "{\"type\":\"provider-approval\",\"caseId\":\"prv-1\",\"decisionDate\":\"2025-01-10\","
                     + "\"competences\":[\"PHYSICIAN\",\"NURSE\",\"WORK_ORGANISATION\",\"HEALTH_SCIENCE\",\"TECHNOLOGY\"]}",
             "{\"type\":\"preventive-sickness-benefit\",\"caseId\":\"psb-1\",\"step\":\"COMPENSATION\","
-                    + "\"decisionDate\":\"2025-03-20\",\"insured\":{\"annualIncome\":420000,\"occupation\":\"EMPLOYED\"},"
+                    + "\"decisionDate\":\"2025-03-20\",\"insured\":{\"annualIncome\":420000,\"occupation\":\"EMPLOYED\",\"annualWorkingHours\":2080},"
                     + "\"risk\":{\"expectedWorkCapacityReduction\":0.5},\"plan\":{\"kind\":\"MEDICAL_TREATMENT\","
                     + "\"purpose\":\"PREVENT_ILLNESS\",\"orderedByPhysician\":true,\"approvedByAgency\":true,\"sessions\":6},"
                     + "\"claim\":{\"days\":[{\"date\":\"2025-03-10\",\"treatmentMinutes\":90,\"preparationMinutes\":0,"

@@ -22,6 +22,7 @@ import se.forebygg.grant.MeasureKind;
 import se.forebygg.parameters.ParameterSet;
 import se.forebygg.parameters.Parameters;
 import se.forebygg.preventive.ClaimDay;
+import se.forebygg.preventive.Occupation;
 import se.forebygg.preventive.PlanKind;
 import se.forebygg.preventive.PreventiveCase;
 import se.forebygg.preventive.Step;
@@ -175,19 +176,23 @@ public final class ReferenceEvaluator {
         if (c.risk().expectedWorkCapacityReduction().compareTo(atDecision.minimumRiskReduction()) < 0) {
             f.add(ReasonCode.PSB_RISK_BELOW_QUARTER, Severity.REJECTION);                // PSB-6
         }
-        // PSB-7/8: SGI in each parameter period the case touches (decision date and claimed days).
-        Set<ParameterSet> periods = new LinkedHashSet<>();
-        periods.add(atDecision);
+        // PSB-7/7a/8: SGI in each parameter period of the claimed days (at PLAN_APPROVAL: the decision date).
         List<ClaimDay> days = compensation ? c.claim().days() : List.of();
-        days.forEach(d -> periods.add(parameters.on(d.date())));
+        Set<ParameterSet> periods = new LinkedHashSet<>();
+        if (compensation) {
+            days.forEach(d -> periods.add(parameters.on(d.date())));
+        } else {
+            periods.add(atDecision);
+        }
         BigDecimal income = c.insured().annualIncome();
-        Map<ParameterSet, BigDecimal> daily = new HashMap<>();
+        Map<ParameterSet, BigDecimal> sgiOf = new HashMap<>();
+        boolean noSgiSomewhere = false;
         for (ParameterSet p : periods) {
             BigDecimal floor = p.priceBaseAmount().multiply(p.sgiFloorShare());
             BigDecimal ceiling = p.priceBaseAmount().multiply(p.sgiCeilingFactor());
             BigDecimal rounded = income.divide(p.sgiRoundingUnit(), 0, RoundingMode.FLOOR).multiply(p.sgiRoundingUnit());
             if (income.compareTo(floor) < 0) {
-                f.add(ReasonCode.PSB_NO_SGI, compensation ? Severity.REJECTION : Severity.WARNING);
+                noSgiSomewhere = true;
                 continue;
             }
             BigDecimal sgi = rounded;
@@ -195,15 +200,16 @@ public final class ReferenceEvaluator {
                 f.add(ReasonCode.PSB_SGI_CAPPED, Severity.INFO);
                 sgi = ceiling;
             }
-            // PSB-11: SGI × 0.97 × 0.80 / 365, whole kronor, 50 öre up.
-            daily.put(p, sgi.multiply(p.sicknessBenefitShare()).multiply(p.sicknessBenefitRate())
-                    .divide(BigDecimal.valueOf(p.daysPerYear()), 0, RoundingMode.HALF_UP));
+            sgiOf.put(p, sgi);
         }
-        // PSB-9/10/11: each day's level and amount.
-        BigDecimal total = BigDecimal.ZERO;
+        // PSB-9/9a/10: each day's level; PSB-11a/11b: its method, by its day in a run of consecutive claimed days.
+        Set<LocalDate> claimed = new java.util.HashSet<>();
+        days.forEach(d -> claimed.add(d.date()));
+        Map<String, List<BigDecimal>> workingTimeGroups = new HashMap<>();
+        List<Object[]> paying = new ArrayList<>();      // {day, level, period, groupKey or null}
         int qualifying = 0;
         for (ClaimDay d : days) {
-            int absent = d.treatmentMinutes() + d.preparationMinutes() + d.travelMinutes();
+            int absent = d.treatmentMinutes() == 0 ? 0 : d.treatmentMinutes() + d.preparationMinutes() + d.travelMinutes();
             ParameterSet p = parameters.on(d.date());
             BigDecimal level = BigDecimal.ZERO;
             for (BigDecimal candidate : p.benefitLevels()) {       // the highest level the day reaches
@@ -212,13 +218,52 @@ public final class ReferenceEvaluator {
                     level = level.max(candidate);
                 }
             }
-            if (level.signum() > 0) {
-                qualifying++;
-                BigDecimal full = daily.get(p);
-                if (full != null) {
-                    total = total.add(full.multiply(level).setScale(0, RoundingMode.HALF_UP));
-                }
+            if (level.signum() == 0) {
+                continue;
             }
+            qualifying++;
+            if (!sgiOf.containsKey(p)) {
+                continue;
+            }
+            LocalDate start = d.date();
+            while (claimed.contains(start.minusDays(1))) {
+                start = start.minusDays(1);
+            }
+            long dayOfRun = java.time.temporal.ChronoUnit.DAYS.between(start, d.date()) + 1;
+            boolean workingTime = c.insured().occupation() == Occupation.EMPLOYED
+                    && dayOfRun <= p.workingTimeDaysPerSickPeriod();
+            String group = workingTime ? start + "|" + level.toPlainString() + "|" + p.from() : null;
+            if (workingTime) {
+                BigDecimal hours = BigDecimal.valueOf(d.normalWorkingMinutes()).divide(BigDecimal.valueOf(60), 10,
+                        RoundingMode.HALF_UP).divide(p.workingHoursRoundingUnit(), 0, RoundingMode.HALF_UP)
+                        .multiply(p.workingHoursRoundingUnit());
+                workingTimeGroups.computeIfAbsent(group, k -> new ArrayList<>()).add(hours);
+            }
+            paying.add(new Object[] {d, level, p, group});
+        }
+        BigDecimal total = BigDecimal.ZERO;
+        for (Object[] day : paying) {
+            BigDecimal level = (BigDecimal) day[1];
+            ParameterSet p = (ParameterSet) day[2];
+            BigDecimal yearly = sgiOf.get(p).multiply(p.sicknessBenefitShare()).multiply(p.sicknessBenefitRate());
+            BigDecimal full;
+            if (day[3] == null) {
+                // PSB-11: SGI × 0.97 × 0.80 / 365, whole kronor, 50 öre up.
+                full = yearly.divide(BigDecimal.valueOf(p.daysPerYear()), 0, RoundingMode.HALF_UP);
+            } else {
+                // PSB-11a: hourly amount × the group's hours / its days (28:13–14), whole kronor.
+                BigDecimal hourly = yearly.divide(BigDecimal.valueOf(c.insured().annualWorkingHours()), 10,
+                        RoundingMode.HALF_UP).divide(p.hourlyRateRoundingUnit(), 0, RoundingMode.HALF_UP)
+                        .multiply(p.hourlyRateRoundingUnit());
+                List<BigDecimal> group = workingTimeGroups.get((String) day[3]);
+                BigDecimal hours = group.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+                full = hourly.multiply(hours).divide(BigDecimal.valueOf(group.size()), 0, RoundingMode.HALF_UP);
+            }
+            total = total.add(full.multiply(level).setScale(0, RoundingMode.HALF_UP));
+        }
+        if (noSgiSomewhere) {
+            f.add(ReasonCode.PSB_NO_SGI, !compensation ? Severity.WARNING
+                    : paying.isEmpty() ? Severity.REJECTION : Severity.REDUCTION);
         }
         if (compensation) {
             if (qualifying == 0) {

@@ -184,7 +184,12 @@ public final class CaseArbitraries {
                 Arbitraries.of(new BigDecimal("0"), new BigDecimal("14111"), new BigDecimal("14112"),
                         new BigDecimal("483000"), new BigDecimal("483099"), new BigDecimal("588000"),
                         new BigDecimal("700000")));
-        return Combinators.combine(incomes, Arbitraries.of(Occupation.class)).as(Insured::new);
+        // Employees need annual working hours at COMPENSATION; every generated insured has them, at the
+        // edges (1, 8 784), typical full and part time, and anything between.
+        Arbitrary<Integer> hours = Arbitraries.oneOf(
+                Arbitraries.of(1, 1040, 1560, 1976, 2080, 2080, 2080, 8784),
+                Arbitraries.integers().between(1, 8784));
+        return Combinators.combine(incomes, Arbitraries.of(Occupation.class), hours).as(Insured::new);
     }
 
     static Arbitrary<Risk> risks() {
@@ -206,15 +211,37 @@ public final class CaseArbitraries {
                 .as(Plan::new);
     }
 
-    /** One to five distinct days up to 60 days before {@code decided} (decisions start late enough to stay in the table). */
+    /**
+     * Days up to 60 days before {@code decided} (decisions start late enough to stay in the table):
+     * either one to five scattered days, or a run of consecutive days around the 14-day limit of a
+     * sjukperiod (PSB-11b), sometimes broken by one gap.
+     */
     static Arbitrary<Claim> claims(LocalDate decided) {
         Arbitrary<Integer> minutes = Arbitraries.oneOf(Arbitraries.integers().between(0, 400),
                 Arbitraries.of(0, 30, 60, 120, 240, 360, 480));
-        Arbitrary<Integer> normal = Arbitraries.of(120, 240, 360, 400, 480, 500);
-        return Combinators.combine(Arbitraries.integers().between(0, 60), minutes, minutes, minutes, normal)
+        Arbitrary<Integer> normal = Arbitraries.of(120, 240, 360, 400, 440, 450, 470, 480, 500);
+        Arbitrary<ClaimDay> dayShape = Combinators.combine(minutes, minutes, minutes, normal)
+                .as((t, p, tr, n) -> new ClaimDay(decided, t, p / 4, tr / 2, n));
+        Arbitrary<Claim> scattered = Combinators.combine(Arbitraries.integers().between(0, 60), minutes, minutes,
+                        minutes, normal)
                 .as((back, t, p, tr, n) -> new ClaimDay(decided.minusDays(back), t, p / 4, tr / 2, n))
                 .list().ofMinSize(1).ofMaxSize(5).uniqueElements(ClaimDay::date)
                 .map(Claim::new);
+        Arbitrary<Claim> runs = Combinators.combine(Arbitraries.integers().between(0, 30),
+                        Arbitraries.integers().between(12, 17), Arbitraries.integers().between(-1, 16),
+                        dayShape.list().ofSize(18))
+                .as((back, length, gapAt, shapes) -> {
+                    java.util.List<ClaimDay> days = new java.util.ArrayList<>();
+                    LocalDate first = decided.minusDays(back + length + 1L);
+                    for (int i = 0; i < length; i++) {
+                        ClaimDay shape = shapes.get(i);
+                        LocalDate date = first.plusDays(i < gapAt || gapAt < 0 ? i : i + 1L);
+                        days.add(new ClaimDay(date, shape.treatmentMinutes(), shape.preparationMinutes(),
+                                shape.travelMinutes(), shape.normalWorkingMinutes()));
+                    }
+                    return new Claim(days);
+                });
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, scattered), net.jqwik.api.Tuple.of(1, runs));
     }
 
     // ---- provider approval ----

@@ -408,7 +408,7 @@ public final class Forebygg {
             .comparing(Reason::severity)
             .thenComparing(Reason::ruleId)
             .thenComparing(Reason::code)
-            .thenComparing(r -> String.join("\u0000", r.args()));
+            .thenComparing(r -> String.join("\u0000", r.words()));
 
     /** The contract's outcome: any rejection rejects; otherwise any reduction makes it partial. */
     static Outcome outcomeOf(List<Finding> findings) {

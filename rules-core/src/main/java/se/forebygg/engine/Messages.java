@@ -1,12 +1,19 @@
 package se.forebygg.engine;
 
+import java.math.BigDecimal;
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
 /**
  * Words a reason in English and Swedish from {@code messages.properties} / {@code messages_sv.properties}.
  * A key {@code CODE.SEVERITY} (e.g. {@code PSB_NO_SGI.WARNING}) wins over the plain {@code CODE}.
+ *
+ * <p>The figures go into the patterns as text, written per language: English as
+ * {@link Reason#words()} gives them ({@code 0.25}, {@code 588000}); Swedish the same except that
+ * decimals are written by {@link SwedishNumbers} ({@code 0,25}, {@code 588 000}). Whole numbers
+ * (counts, minutes, years), dates (ISO), enum values and ids are written alike in both.
  */
 final class Messages {
     private static final String BUNDLE = "se.forebygg.engine.messages";
@@ -20,12 +27,17 @@ final class Messages {
 
     static Finding finding(Reason reason) {
         return new Finding(reason.code(), reason.severity(), reason.ruleId(), reason.legalReference(),
-                format(EN, reason), format(SV, reason));
+                format(EN, reason, reason.words()), format(SV, reason, swedish(reason.args())));
     }
 
-    private static String format(ResourceBundle bundle, Reason reason) {
+    /** The figures as the Swedish messages write them. */
+    static List<String> swedish(List<Object> args) {
+        return args.stream().map(a -> a instanceof BigDecimal d ? SwedishNumbers.format(d) : Reason.word(a)).toList();
+    }
+
+    private static String format(ResourceBundle bundle, Reason reason, List<String> figures) {
         String specific = reason.code() + "." + reason.severity();
         String pattern = bundle.getString(bundle.containsKey(specific) ? specific : reason.code().name());
-        return new MessageFormat(pattern, Locale.ROOT).format(reason.args().toArray());
+        return new MessageFormat(pattern, Locale.ROOT).format(figures.toArray());
     }
 }

@@ -11,6 +11,7 @@ import java.util.ResourceBundle;
 import se.forebygg.engine.Calculation;
 import se.forebygg.engine.Decision;
 import se.forebygg.engine.Finding;
+import se.forebygg.engine.SwedishNumbers;
 import se.forebygg.grant.GrantCalculation;
 import se.forebygg.json.CaseError;
 import se.forebygg.preventive.PreventiveCalculation;
@@ -18,6 +19,9 @@ import se.forebygg.preventive.PreventiveCalculation;
 /**
  * A decision as text a person can check: outcome and amount first, then each finding with its legal
  * reference, then the calculation step by step. Swedish for a Swedish locale, else English.
+ * In Swedish every decimal figure is written the Swedish way ({@link SwedishNumbers}: "588 000 kr",
+ * "0,2708", "0,25"); whole numbers (minutes, years, measure numbers, line numbers) and dates are
+ * written alike in both languages.
  * A calculation type without its own wording is shown by its components, so every decision
  * can be explained.
  *
@@ -61,7 +65,7 @@ public final class Explanation {
 
     private void render(Decision d) {
         line(0, say("case", d.caseId(), d.type().id()));
-        line(0, say("outcome", word("outcome." + d.outcome()), d.amount().toPlainString()));
+        line(0, say("outcome", word("outcome." + d.outcome()), number(d.amount())));
         if (d.findings().isEmpty()) {
             line(0, say("findings.none"));
         } else {
@@ -160,21 +164,30 @@ public final class Explanation {
         }
     }
 
-    private static String text(Object v) {
+    private String text(Object v) {
         if (v == null) {
             return "–";
         }
         if (v instanceof BigDecimal d) {
             return n(d);
         }
+        if (swedish && (v instanceof Double || v instanceof Float) && Double.isFinite(((Number) v).doubleValue())) {
+            return number(new BigDecimal(v.toString()));
+        }
         if (v instanceof Collection<?> c) {
-            return String.join(", ", c.stream().map(Explanation::text).toList());
+            return String.join(", ", c.stream().map(this::text).toList());
         }
         return v.toString();
     }
 
-    private static String n(BigDecimal d) {
-        return d == null ? "–" : d.stripTrailingZeros().toPlainString();
+    /** A figure without trailing zeros: {@code 588000}, {@code 0.25}; in Swedish {@code 588 000}, {@code 0,25}. */
+    private String n(BigDecimal d) {
+        return d == null ? "–" : number(d.stripTrailingZeros());
+    }
+
+    /** A figure as it is (the decided amount keeps its öre: {@code 938.00}; in Swedish {@code 938,00}). */
+    private String number(BigDecimal d) {
+        return swedish ? SwedishNumbers.format(d) : d.toPlainString();
     }
 
     private String word(String key) {
@@ -184,7 +197,7 @@ public final class Explanation {
     private String say(String key, Object... args) {
         Object[] shown = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
-            shown[i] = args[i] == null ? "–" : args[i].toString();
+            shown[i] = args[i] == null ? "–" : args[i] instanceof BigDecimal d ? number(d) : args[i].toString();
         }
         return new MessageFormat(words.getString(key), Locale.ROOT).format(shown);
     }

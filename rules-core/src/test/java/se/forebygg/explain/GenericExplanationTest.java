@@ -35,10 +35,24 @@ class GenericExplanationTest {
                 List.of("ARS-6 cap"), "test");
         assertEquals("""
                 Ärende ars-1 (workplace-rehabilitation-grant)
-                Utfall: beviljas delvis, belopp 4000.00 kr
+                Utfall: beviljas delvis, belopp 4 000,00 kr
                 Skäl:
                   1. minskning, ARS-6 (7 § förordningen (2014:67)): Begränsat.
                 Beräkning:
+                  coveredCost: 14 000
+                  half: 7 000
+                  rooms:
+                    [1]
+                      before: 10 000
+                      after: –
+                  notes: a, b
+                """, Explanation.of(d, Locale.forLanguageTag("sv")));
+        assertEquals("""
+                Case ars-1 (workplace-rehabilitation-grant)
+                Outcome: partially approved, amount 4000.00 kr
+                Findings:
+                  1. reduction, ARS-6 (7 § förordningen (2014:67)): Capped.
+                Calculation:
                   coveredCost: 14000
                   half: 7000
                   rooms:
@@ -46,6 +60,6 @@ class GenericExplanationTest {
                       before: 10000
                       after: –
                   notes: a, b
-                """, Explanation.of(d, Locale.forLanguageTag("sv")));
+                """, Explanation.of(d, Locale.ENGLISH));
     }
 }

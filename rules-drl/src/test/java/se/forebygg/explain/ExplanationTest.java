@@ -20,15 +20,17 @@ class ExplanationTest {
         return ENGINE.evaluate(entry.value());
     }
 
+    private static final String PSB_9 = """
+            {"type":"preventive-sickness-benefit","caseId":"psb-9","step":"COMPENSATION","decisionDate":"2025-04-20",
+             "insured":{"annualIncome":700000,"occupation":"EMPLOYED"},"risk":{"expectedWorkCapacityReduction":0.5},
+             "plan":{"kind":"MEDICAL_TREATMENT","purpose":"PREVENT_ILLNESS","orderedByPhysician":true,"approvedByAgency":true,"sessions":6},
+             "claim":{"days":[{"date":"2025-04-07","treatmentMinutes":300,"preparationMinutes":20,"travelMinutes":40,"normalWorkingMinutes":480},
+                              {"date":"2025-04-14","treatmentMinutes":60,"preparationMinutes":0,"travelMinutes":0,"normalWorkingMinutes":480}]}}
+            """;
+
     @Test
     void preventiveDecisionStepByStep() {
-        Decision d = decide("""
-                {"type":"preventive-sickness-benefit","caseId":"psb-9","step":"COMPENSATION","decisionDate":"2025-04-20",
-                 "insured":{"annualIncome":700000,"occupation":"EMPLOYED"},"risk":{"expectedWorkCapacityReduction":0.5},
-                 "plan":{"kind":"MEDICAL_TREATMENT","purpose":"PREVENT_ILLNESS","orderedByPhysician":true,"approvedByAgency":true,"sessions":6},
-                 "claim":{"days":[{"date":"2025-04-07","treatmentMinutes":300,"preparationMinutes":20,"travelMinutes":40,"normalWorkingMinutes":480},
-                                  {"date":"2025-04-14","treatmentMinutes":60,"preparationMinutes":0,"travelMinutes":0,"normalWorkingMinutes":480}]}}
-                """);
+        Decision d = decide(PSB_9);
         assertEquals("""
                 Case psb-9 (preventive-sickness-benefit)
                 Outcome: partially approved, amount 938.00 kr
@@ -50,12 +52,64 @@ class ExplanationTest {
     }
 
     @Test
+    void preventiveDecisionStepByStepInSwedishWritesNumbersTheSwedishWay() {
+        Decision d = decide(PSB_9);
+        assertEquals("Den 2025-04-14 tog behandlingen 60 av 480 arbetsminuter, mindre än 0,25 av arbetsdagen:"
+                + " ingen ersättning för den dagen.", d.findings().get(0).messageSv());
+        assertEquals("Inkomsten avrundad nedåt till hela hundratal, 700 000 kr, överstiger taket; SGI begränsas till"
+                + " 588 000 kr (från 2025-01-01).", d.findings().get(1).messageSv());
+        assertEquals("""
+                Ärende psb-9 (preventive-sickness-benefit)
+                Utfall: beviljas delvis, belopp 938,00 kr
+                Skäl:
+                  1. minskning, PSB-10 (27 kap. 45–46 §§ socialförsäkringsbalken (2010:110)): %s
+                  2. information, PSB-7 (25 kap. 5 § socialförsäkringsbalken (2010:110)): %s
+                Beräkning:
+                  SGI för 2025-01-01 till 2025-12-31 (PSB-7):
+                    årsinkomst 700 000 kr, avrundad nedåt till hela hundratal: 700 000 kr
+                    golv 14 112 kr (prisbasbelopp 58 800 kr): nått
+                    tak 588 000 kr: den avrundade inkomsten överstiger taket, så SGI = 588 000 kr
+                    helt dagbelopp (PSB-11): 1 250 kr
+                  Dagar (PSB-9, PSB-10, PSB-11):
+                    2025-04-07: 360 av 480 minuter = 0,75 av arbetsdagen, nivå 0,75: 1 250 × 0,75 = 938 kr
+                    2025-04-14: 60 av 480 minuter = 0,125 av arbetsdagen, under lägsta nivån: 0 kr
+                  Summa: 938 kr
+                """.formatted(d.findings().get(0).messageSv(), d.findings().get(1).messageSv()),
+                Explanation.of(d, Locale.forLanguageTag("sv")));
+    }
+
+    @Test
+    void grantDecisionInSwedishWritesNumbersTheSwedishWay() {
+        Decision d = decide("""
+                {"type":"workplace-rehabilitation-grant","caseId":"ars-9","employerId":"556000-0001","employeeId":"E-17",
+                 "employeeCondition":"REDUCED_WORK_CAPACITY","provider":{"id":"P-3","approvedByAgency":true},
+                 "measures":[{"kind":"IMPLEMENT","performedOn":"2025-04-02","amountPaid":12500.50}],
+                 "submittedOn":"2025-09-01","alreadyGranted":{"employee":3750.5,"employer":0}}
+                """);
+        assertEquals("Taket per arbetstagare och år är 10 000 kr och 3 750,5 kr har redan beviljats för arbetstagaren för 2025:"
+                + " halva den bidragsgrundande kostnaden, 6 250,25 kr, sätts ned till de 6 249,5 kr som återstår.",
+                d.findings().get(0).messageSv());
+        String text = Explanation.of(d, Locale.forLanguageTag("sv"));
+        assertEquals("""
+                Beräkning:
+                  Insatser utförda 2025 (ARS-2, ARS-3):
+                    1. IMPLEMENT den 2025-04-02, betalt 12 500,5 kr: omfattas
+                  kostnad som omfattas 12 500,5 kr, hälften (ARS-5): 6 250,25 kr
+                  utrymme under taket per arbetstagare och år (ARS-6): 6 249,5 kr före, 0 kr efter
+                  utrymme under taket per arbetsgivare och år (ARS-7): 200 000 kr före, 193 750,5 kr efter
+                  sista ansökningsdag (ARS-8): 2026-02-01
+                  Bidrag: det minsta av halva kostnaden och de två utrymmena = 6 249,5 kr
+                """, text.substring(text.indexOf("Beräkning:")));
+        assertEquals("Utfall: beviljas delvis, belopp 6 249,50 kr", text.lines().skip(1).findFirst().orElseThrow());
+    }
+
+    @Test
     void swedishUsesTheSwedishMessages() {
         Decision d = decide("""
                 {"type":"provider-approval","caseId":"prv-1","decisionDate":"2025-01-10","competences":["NURSE","TECHNOLOGY"]}
                 """);
         String text = Explanation.of(d, Locale.forLanguageTag("sv"));
-        assertEquals("Ärende prv-1 (provider-approval)\nUtfall: avslag, belopp 0.00 kr\nSkäl:\n  1. avslag, PRV-1 (8 § förordningen (2014:67); RiR 2021:19 avsnitt 2.1): "
+        assertEquals("Ärende prv-1 (provider-approval)\nUtfall: avslag, belopp 0,00 kr\nSkäl:\n  1. avslag, PRV-1 (8 § förordningen (2014:67); RiR 2021:19 avsnitt 2.1): "
                 + d.findings().get(0).messageSv() + "\n", text.substring(0, text.indexOf("  2. ")));
     }
 }

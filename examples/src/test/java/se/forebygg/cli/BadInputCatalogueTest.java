@@ -157,6 +157,10 @@ class BadInputCatalogueTest {
                         "$.claim.days[1].date", ""),
                 kindBetween("mixed measure years", grant("mixed").replace("2025-04-20", "2026-01-20"),
                         "$.measures[1].performedOn", "one calendar year"),
+                kindBetween("submitted before a measure was performed", grant("early-submit").replace("2025-09-01",
+                        "2025-04-19"), "$.submittedOn", "before measures[1] was performed on 2025-04-20"),
+                kindBetween("an amount with more than two decimals", grant("three-decimals").replace("8000",
+                        "100.005"), "$.measures[0].amountPaid", "at most two decimals"),
                 kind("duplicate caseIds in one input", String.format(PROVIDER, "good-1") + "\n"
                         + String.format(PROVIDER, "good-1") + "\n" + grant("good-3"),
                         ok(), bad(2, "$.caseId", "duplicate caseId 'good-1' (first on line 1)"), ok()),

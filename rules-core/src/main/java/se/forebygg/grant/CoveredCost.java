@@ -9,6 +9,11 @@ import java.util.Collection;
  */
 public record CoveredCost(String caseId, BigDecimal amount, BigDecimal half) {
 
+    /** True when nothing was paid for the covered measures (ARS-5a). */
+    public boolean nothingPaid() {
+        return amount.signum() == 0;
+    }
+
     /** The covered cost of {@code amounts} and its {@code share}, rounded down to the öre. */
     public static CoveredCost of(String caseId, Collection<?> amounts, BigDecimal share) {
         BigDecimal total = BigDecimal.ZERO;

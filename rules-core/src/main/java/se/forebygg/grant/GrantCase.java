@@ -48,6 +48,13 @@ public record GrantCase(String caseId, String employerId, String employeeId, Emp
             }
         }
         Require.present(submittedOn, "submittedOn");
+        for (int i = 0; i < measures.size(); i++) {
+            LocalDate on = measures.get(i).performedOn();
+            if (submittedOn.isBefore(on)) {
+                throw new InvalidCaseException("$.submittedOn", "submitted on " + submittedOn + ", before measures["
+                        + i + "] was performed on " + on + ": an application comes after its measures (IN-1)");
+            }
+        }
         alreadyGranted = alreadyGranted == null ? AlreadyGranted.NONE : alreadyGranted;
     }
 

@@ -41,9 +41,9 @@ public final class GrantKind implements CaseKind<GrantCase> {
 
     @Override
     public Calculation calculation(GrantCase c, Facts facts) {
-        ParameterSet year = facts.all(ParameterSet.class, Comparator.comparing(ParameterSet::from)).stream()
-                .filter(p -> p.covers(c.firstPerformedOn())).findFirst().orElseThrow();
         CoveredCost cost = facts.all(CoveredCost.class, Comparator.comparing(CoveredCost::caseId)).get(0);
+        ApplicationDeadline deadline = facts.all(ApplicationDeadline.class,
+                Comparator.comparing(ApplicationDeadline::caseId)).get(0);
         Map<Cap, CapRoom> rooms = facts.all(CapRoom.class, Comparator.comparing(CapRoom::cap)).stream()
                 .collect(Collectors.toMap(CapRoom::cap, Function.identity()));
         BigDecimal grant = facts.all(Grant.class, Comparator.comparing(Grant::caseId)).stream()
@@ -57,11 +57,17 @@ public final class GrantKind implements CaseKind<GrantCase> {
             measures.add(new GrantCalculation.MeasureFigures(i + 1, m.kind(), m.performedOn(), m.amountPaid(),
                     x == null, x == null ? null : x.reason()));
         }
+        CapRoom perApplication = rooms.get(Cap.APPLICATION);
+        if (perApplication != null) {
+            return new GrantCalculation(c.year(), deadline.lastDay(), cost.amount(), cost.half(), null, null, null,
+                    null, grant, measures, deadline.statutory(), GrantCalculation.Caps.PER_APPLICATION,
+                    perApplication.limit());
+        }
         BigDecimal employeeRoom = rooms.get(Cap.EMPLOYEE).room();
         BigDecimal employerRoom = rooms.get(Cap.EMPLOYER).room();
-        return new GrantCalculation(c.year(), year.applicationDeadlineFor(c.year()), cost.amount(), cost.half(),
+        return new GrantCalculation(c.year(), deadline.lastDay(), cost.amount(), cost.half(),
                 employeeRoom, employeeRoom.subtract(grant), employerRoom, employerRoom.subtract(grant), grant,
-                measures);
+                measures, deadline.statutory(), GrantCalculation.Caps.YEARLY, null);
     }
 
     @Override

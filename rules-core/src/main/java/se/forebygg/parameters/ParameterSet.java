@@ -13,6 +13,8 @@ import java.util.List;
  *
  * @param from first day this set holds
  * @param until last day this set holds
+ * @param grantCapPerApplication the most one application is granted before the yearly caps (ARS-10)
+ * @param grantYearlyCapsInForce the day the yearly caps of ARS-6 and ARS-7 came into force (ARS-10)
  */
 public record ParameterSet(
         LocalDate from,
@@ -35,7 +37,9 @@ public record ParameterSet(
         BigDecimal grantCapPerEmployee,
         BigDecimal grantCapPerEmployer,
         MonthDay applicationDeadline,
-        LocalDate extendedMeasuresInForce) {
+        LocalDate extendedMeasuresInForce,
+        BigDecimal grantCapPerApplication,
+        LocalDate grantYearlyCapsInForce) {
 
     public ParameterSet {
         benefitLevels = List.copyOf(benefitLevels);
@@ -135,7 +139,10 @@ public record ParameterSet(
         return fullDailyAmount.multiply(level).setScale(0, RoundingMode.HALF_UP);
     }
 
-    /** Last day on which an application for measures performed in {@code measureYear} is in time (ARS-8). */
+    /**
+     * The day the law names for an application for measures performed in {@code measureYear} (ARS-8),
+     * before any move past a weekend or public holiday (ARS-8a).
+     */
     public LocalDate applicationDeadlineFor(int measureYear) {
         return applicationDeadline.atYear(measureYear + 1);
     }

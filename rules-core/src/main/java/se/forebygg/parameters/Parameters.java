@@ -33,7 +33,7 @@ public final class Parameters {
             "workingTimeDaysPerSickPeriod", "hourlyRateRoundingUnit", "workingHoursRoundingUnit",
             "minimumRiskReduction", "minimumPlanSessions", "providerMinimumOtherCompetences",
             "grantShareOfCost", "grantCapPerEmployee", "grantCapPerEmployer",
-            "applicationDeadline", "extendedMeasuresInForce");
+            "applicationDeadline", "extendedMeasuresInForce", "grantCapPerApplication", "grantYearlyCapsInForce");
 
     private static final String STANDARD = "/se/forebygg/parameters/parameters.yaml";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -229,7 +229,9 @@ public final class Parameters {
                 decimal("grantCapPerEmployee", start),
                 decimal("grantCapPerEmployer", start),
                 monthDay("applicationDeadline", start),
-                localDate("extendedMeasuresInForce", start));
+                localDate("extendedMeasuresInForce", start),
+                decimal("grantCapPerApplication", start),
+                localDate("grantYearlyCapsInForce", start));
     }
 
     private JsonNode raw(String name, LocalDate date) {

@@ -95,4 +95,29 @@ class CaseReaderTest {
         CaseError.Detail error = onlyError(noClaim);
         assertEquals("$.claim", error.path());
     }
+
+    static final String GRANT = "{\"type\":\"workplace-rehabilitation-grant\",\"caseId\":\"g\",\"employerId\":\"556000-0001\","
+            + "\"employeeId\":\"E-17\",\"employeeCondition\":\"REDUCED_WORK_CAPACITY\","
+            + "\"provider\":{\"id\":\"P-3\",\"approvedByAgency\":true},\"measures\":[{\"kind\":\"INVESTIGATE\","
+            + "\"performedOn\":\"2025-04-02\",\"amountPaid\":8000}],\"submittedOn\":\"2025-09-01\"}";
+
+    @Test
+    void aGrantSubmittedBeforeAMeasureWasPerformedIsBadInput() {
+        CaseError.Detail error = onlyError(GRANT.replace("2025-09-01", "2025-04-01"));
+        assertEquals("$.submittedOn", error.path());
+        assertEquals(1, error.line());
+        assertTrue(error.message().contains("before measures[0] was performed on 2025-04-02"), error.message());
+    }
+
+    @Test
+    void aGrantSubmittedOnTheDayOfItsLastMeasureIsRead() {
+        assertTrue(read(GRANT.replace("2025-09-01", "2025-04-02")).get(0).isCase());
+    }
+
+    @Test
+    void anAmountWithThreeDecimalsIsBadInput() {
+        CaseError.Detail error = onlyError(GRANT.replace("8000", "100.005"));
+        assertEquals("$.measures[0].amountPaid", error.path());
+        assertTrue(error.message().contains("at most two decimals"), error.message());
+    }
 }

@@ -207,8 +207,9 @@ class GrantRulesTest {
         }
 
         @Test
-        void a_full_room_and_nothing_covered_gives_no_cap_reason() {
-            assertDecision(ENGINE.evaluate(investigation("0", "10000", "0")), Outcome.APPROVED, "0");
+        void a_full_room_and_nothing_paid_gives_no_cap_reason_only_ars_5a() {
+            assertDecision(ENGINE.evaluate(investigation("0", "10000", "0")), Outcome.REJECTED, "0",
+                    ReasonCode.ARS_NOTHING_PAID);
         }
     }
 
@@ -265,11 +266,18 @@ class GrantRulesTest {
         }
 
         @Test
-        void the_day_after_the_deadline_it_is_late() {
-            Decision d = ENGINE.evaluate(submittedOn(LocalDate.of(2025, 2, 2)));
+        void a_deadline_on_a_saturday_moves_to_monday() {
+            assertDecision(ENGINE.evaluate(submittedOn(LocalDate.of(2025, 2, 3))), Outcome.APPROVED, "4000");
+        }
+
+        @Test
+        void the_day_after_the_moved_deadline_it_is_late() {
+            Decision d = ENGINE.evaluate(submittedOn(LocalDate.of(2025, 2, 4)));
             assertDecision(d, Outcome.REJECTED, "0", ReasonCode.ARS_LATE_APPLICATION);
-            assertThat(d.findings().get(0).message()).contains("2025-02-02", "2025-02-01", "2024");
-            assertThat(((GrantCalculation) d.calculation()).applicationDeadline()).isEqualTo(LocalDate.of(2025, 2, 1));
+            assertThat(d.findings().get(0).message()).contains("2025-02-04", "2025-02-03", "2024", "2025-02-01");
+            GrantCalculation calc = (GrantCalculation) d.calculation();
+            assertThat(calc.applicationDeadline()).isEqualTo(LocalDate.of(2025, 2, 3));
+            assertThat(calc.statutoryDeadline()).isEqualTo(LocalDate.of(2025, 2, 1));
         }
     }
 

@@ -1,7 +1,11 @@
 package se.forebygg.reference;
 
+import de.focus_shift.jollyday.core.HolidayCalendar;
+import de.focus_shift.jollyday.core.HolidayManager;
+import de.focus_shift.jollyday.core.ManagerParameters;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,6 +43,9 @@ public final class ReferenceEvaluator {
             Competence.HEALTH_SCIENCE, Competence.BEHAVIOURAL_SCIENCE, Competence.PHYSIOTHERAPY, Competence.TECHNOLOGY);
     private static final Set<MeasureKind> EXTENDED_KINDS = EnumSet.of(MeasureKind.PLAN, MeasureKind.IMPLEMENT,
             MeasureKind.FOLLOW_UP);
+
+    private static final HolidayManager SWEDEN =
+            HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.SWEDEN));
 
     private final Parameters parameters;
     /** Granted so far, keyed "employer|year" and "employer|employee|year". */
@@ -107,6 +114,7 @@ public final class ReferenceEvaluator {
         }
         BigDecimal covered = BigDecimal.ZERO;
         int coveredCount = 0;
+        boolean coveredUnderYearlyCaps = false;
         Set<ReasonCode> exclusions = EnumSet.noneOf(ReasonCode.class);
         for (Measure m : c.measures()) {
             if (m.kind() == MeasureKind.TREATMENT) {                                     // ARS-2
@@ -117,39 +125,65 @@ public final class ReferenceEvaluator {
             } else {
                 covered = covered.add(m.amountPaid());
                 coveredCount++;
+                coveredUnderYearlyCaps |= !m.performedOn().isBefore(p.grantYearlyCapsInForce());
             }
         }
         for (ReasonCode code : exclusions) {
             f.add(code, coveredCount > 0 ? Severity.REDUCTION : Severity.REJECTION);
+        }
+        if (coveredCount > 0 && covered.signum() == 0) {                                 // ARS-5a
+            f.add(ReasonCode.ARS_NOTHING_PAID, Severity.REJECTION);
         }
         // ARS-5: half, kept to the öre; an odd öre is not paid (never more than half).
         BigDecimal half = covered.multiply(p.grantShareOfCost()).setScale(2, RoundingMode.FLOOR);
 
         String employerKey = c.employerId() + "|" + year;
         String employeeKey = c.employerId() + "|" + c.employeeId() + "|" + year;
-        BigDecimal employeeRoom = p.grantCapPerEmployee()
-                .subtract(granted.getOrDefault(employeeKey, BigDecimal.ZERO))
-                .subtract(c.alreadyGranted().employee()).max(BigDecimal.ZERO);
-        BigDecimal employerRoom = p.grantCapPerEmployer()
-                .subtract(granted.getOrDefault(employerKey, BigDecimal.ZERO))
-                .subtract(c.alreadyGranted().employer()).max(BigDecimal.ZERO);
-        if (employeeRoom.compareTo(half) < 0) {                                           // ARS-6
-            f.add(employeeRoom.signum() == 0 ? ReasonCode.ARS_EMPLOYEE_CAP_EXHAUSTED : ReasonCode.ARS_EMPLOYEE_CAP_APPLIED,
-                    employeeRoom.signum() == 0 ? Severity.REJECTION : Severity.REDUCTION);
+        BigDecimal limit;
+        if (first.isBefore(p.grantYearlyCapsInForce()) && !coveredUnderYearlyCaps) {      // ARS-10
+            limit = p.grantCapPerApplication();
+            if (limit.compareTo(half) < 0) {
+                f.add(ReasonCode.ARS_APPLICATION_CAP_APPLIED, Severity.REDUCTION);
+            }
+        } else {
+            BigDecimal employeeRoom = p.grantCapPerEmployee()
+                    .subtract(granted.getOrDefault(employeeKey, BigDecimal.ZERO))
+                    .subtract(c.alreadyGranted().employee()).max(BigDecimal.ZERO);
+            BigDecimal employerRoom = p.grantCapPerEmployer()
+                    .subtract(granted.getOrDefault(employerKey, BigDecimal.ZERO))
+                    .subtract(c.alreadyGranted().employer()).max(BigDecimal.ZERO);
+            if (employeeRoom.compareTo(half) < 0) {                                       // ARS-6
+                f.add(employeeRoom.signum() == 0 ? ReasonCode.ARS_EMPLOYEE_CAP_EXHAUSTED : ReasonCode.ARS_EMPLOYEE_CAP_APPLIED,
+                        employeeRoom.signum() == 0 ? Severity.REJECTION : Severity.REDUCTION);
+            }
+            if (employerRoom.compareTo(half) < 0) {                                       // ARS-7
+                f.add(employerRoom.signum() == 0 ? ReasonCode.ARS_EMPLOYER_CAP_EXHAUSTED : ReasonCode.ARS_EMPLOYER_CAP_APPLIED,
+                        employerRoom.signum() == 0 ? Severity.REJECTION : Severity.REDUCTION);
+            }
+            limit = employeeRoom.min(employerRoom);
         }
-        if (employerRoom.compareTo(half) < 0) {                                           // ARS-7
-            f.add(employerRoom.signum() == 0 ? ReasonCode.ARS_EMPLOYER_CAP_EXHAUSTED : ReasonCode.ARS_EMPLOYER_CAP_APPLIED,
-                    employerRoom.signum() == 0 ? Severity.REJECTION : Severity.REDUCTION);
-        }
-        LocalDate deadline = LocalDate.of(year + 1, p.applicationDeadline().getMonth(),
-                p.applicationDeadline().getDayOfMonth());
+        LocalDate deadline = nextSwedishWeekday(LocalDate.of(year + 1, p.applicationDeadline().getMonth(),
+                p.applicationDeadline().getDayOfMonth()));                                // ARS-8a
         if (c.submittedOn().isAfter(deadline)) {                                          // ARS-8
             f.add(ReasonCode.ARS_LATE_APPLICATION, Severity.REJECTION);
         }
-        BigDecimal amount = f.rejected() ? BigDecimal.ZERO : half.min(employeeRoom).min(employerRoom);
+        BigDecimal amount = f.rejected() ? BigDecimal.ZERO : half.min(limit);
         granted.merge(employerKey, amount, BigDecimal::add);
         granted.merge(employeeKey, amount, BigDecimal::add);
         return f.verdict(amount);
+    }
+
+    /**
+     * ARS-8a (lag (1930:173) 2 §): {@code day}, or the next day that is neither a Saturday nor a Sunday
+     * nor in Jollyday's Swedish calendar (the allmänna helgdagar, midsommarafton, julafton, nyårsafton).
+     */
+    private static LocalDate nextSwedishWeekday(LocalDate day) {
+        LocalDate d = day;
+        while (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY
+                || SWEDEN.isHoliday(d)) {
+            d = d.plusDays(1);
+        }
+        return d;
     }
 
     // ---- preventive sickness benefit (rulebook section 1) ----

@@ -3,6 +3,7 @@ package se.forebygg.testkit;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Month;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -30,8 +31,9 @@ import se.forebygg.provider.ProviderApprovalCase;
 
 /**
  * jqwik generators of valid cases of every type, aimed at the rulebook's edges (amounts around
- * twice the employee cap, rooms of one öre and none, the deadline day and the day after it,
- * 29 February, the day the extended measure kinds came into force). Host projects can use them to
+ * twice the employee cap and the cap per application, nothing paid, rooms of one öre and none, the
+ * deadline day, the weekday it moves to and the days after, 29 February, the day the extended
+ * measure kinds and the yearly caps came into force). Host projects can use them to
  * property-test their integration:
  *
  * <pre>{@code
@@ -56,11 +58,16 @@ public final class CaseArbitraries {
 
     /** A valid grant application; employers and employees come from small pools so that they meet. */
     public static Arbitrary<GrantCase> grantCases() {
-        return years().flatMap(year -> Combinators.combine(
+        return years().flatMap(year -> measures(year).flatMap(measures -> Combinators.combine(
                 Arbitraries.strings().withCharRange('a', 'z').ofLength(6).map(s -> "ars-" + s),
                 employers(), employees(), conditions(),
-                providers(), measures(year), submissions(year), alreadyGranted())
-                .as(GrantCase::new));
+                providers(), Arbitraries.just(measures), submissions(year, lastDay(measures)), alreadyGranted())
+                .as(GrantCase::new)));
+    }
+
+    /** The day of the last of {@code measures}: an application is never submitted before it (IN-1). */
+    public static LocalDate lastDay(List<Measure> measures) {
+        return measures.stream().map(Measure::performedOn).max(LocalDate::compareTo).orElseThrow();
     }
 
     /**
@@ -110,13 +117,18 @@ public final class CaseArbitraries {
                 .as(GrantProvider::new);
     }
 
-    /** One to four measures, all in {@code year}. */
+    /** One to four measures, all in {@code year}; now and then all paid nothing (ARS-5a). */
     public static Arbitrary<List<Measure>> measures(int year) {
         Arbitrary<MeasureKind> kinds = Arbitraries.frequency(
                 net.jqwik.api.Tuple.of(3, MeasureKind.INVESTIGATE), net.jqwik.api.Tuple.of(2, MeasureKind.PLAN),
                 net.jqwik.api.Tuple.of(2, MeasureKind.INITIATE), net.jqwik.api.Tuple.of(2, MeasureKind.IMPLEMENT),
                 net.jqwik.api.Tuple.of(2, MeasureKind.FOLLOW_UP), net.jqwik.api.Tuple.of(1, MeasureKind.TREATMENT));
-        return Combinators.combine(kinds, daysIn(year), amountsPaid()).as(Measure::new).list().ofMinSize(1).ofMaxSize(4);
+        Arbitrary<List<Measure>> any = Combinators.combine(kinds, daysIn(year), amountsPaid()).as(Measure::new)
+                .list().ofMinSize(1).ofMaxSize(4);
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(9, any),
+                net.jqwik.api.Tuple.of(1, any.map(ms -> ms.stream()
+                        .map(m -> new Measure(m.kind(), m.performedOn(), BigDecimal.ZERO)).toList())));
     }
 
     /** Days of {@code year}, often 1 Jan, 31 Dec, 29 Feb (leap years), 30 Jun and 1 Jul. */
@@ -132,24 +144,35 @@ public final class CaseArbitraries {
                 Arbitraries.of(edges));
     }
 
-    /** Kronor exact to the öre, often at the edges around twice the employee cap. */
+    /** Kronor exact to the öre, often at the edges around twice the employee cap and the cap per application. */
     public static Arbitrary<BigDecimal> amountsPaid() {
         return Arbitraries.oneOf(
                 Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("60000")).ofScale(2),
                 Arbitraries.integers().between(0, 30000).map(BigDecimal::valueOf),
                 Arbitraries.of(new BigDecimal("0"), new BigDecimal("0.01"), new BigDecimal("19999.98"),
                         new BigDecimal("19999.99"), new BigDecimal("20000"), new BigDecimal("20000.01"),
-                        new BigDecimal("20000.02")));
+                        new BigDecimal("20000.02"), new BigDecimal("14000"), new BigDecimal("14000.01"),
+                        new BigDecimal("14000.02")));
     }
 
-    /** Submission days: mostly in time, often 1 or 2 February of the next year, sometimes late. */
-    public static Arbitrary<LocalDate> submissions(int year) {
-        LocalDate first = LocalDate.of(year, Month.JANUARY, 1);
+    /**
+     * Submission days on or after {@code last} (the last measure's day): mostly in time, often on
+     * 1 February of the next year, the weekday it moves to when it is a weekend or holiday (ARS-8a)
+     * and the days around both, sometimes late.
+     */
+    public static Arbitrary<LocalDate> submissions(int year, LocalDate last) {
         LocalDate deadline = LocalDate.of(year + 1, Month.FEBRUARY, 1);
+        List<LocalDate> edges = new ArrayList<>();
+        for (LocalDate d : List.of(deadline.minusDays(1), deadline, deadline.plusDays(1), deadline.plusDays(2),
+                deadline.plusDays(3), deadline.plusDays(4), LocalDate.of(year, 12, 31), last)) {
+            if (!d.isBefore(last)) {
+                edges.add(d);
+            }
+        }
+        int inTime = (int) ChronoUnit.DAYS.between(last, deadline);
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(2, Arbitraries.of(deadline, deadline.plusDays(1), deadline.minusDays(1),
-                        LocalDate.of(year, 12, 31))),
-                net.jqwik.api.Tuple.of(6, Arbitraries.integers().between(0, 396).map(first::plusDays)),
+                net.jqwik.api.Tuple.of(3, Arbitraries.of(edges)),
+                net.jqwik.api.Tuple.of(6, Arbitraries.integers().between(0, inTime).map(last::plusDays)),
                 net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(1, 200).map(deadline::plusDays)));
     }
 

@@ -14,6 +14,7 @@ import se.forebygg.engine.Finding;
 import se.forebygg.engine.SwedishNumbers;
 import se.forebygg.grant.GrantCalculation;
 import se.forebygg.json.CaseError;
+import se.forebygg.preventive.CalculationMethod;
 import se.forebygg.preventive.PreventiveCalculation;
 
 /**
@@ -100,8 +101,12 @@ public final class Explanation {
             }
             line(2, say("sgi.floor.ok", n(s.floor()), n(s.priceBaseAmount())));
             line(2, say(s.ceilingApplied() ? "sgi.ceiling.applied" : "sgi.ceiling.ok", n(s.ceiling()), n(s.sgi())));
+            line(2, say("sgi.base", n(s.benefitBase())));
             if (s.fullDailyAmount() != null) {
                 line(2, say("sgi.daily", n(s.fullDailyAmount())));
+            }
+            if (s.hourlyRate() != null) {
+                line(2, say("sgi.hourly", n(s.benefitBase()), s.annualWorkingHours(), n(s.hourlyRate())));
             }
         }
         if (!p.days().isEmpty()) {
@@ -109,9 +114,17 @@ public final class Explanation {
             for (PreventiveCalculation.DayFigures day : p.days()) {
                 if (day.level().signum() == 0) {
                     line(2, say("day.unpaid", day.date(), day.absentMinutes(), day.normalWorkingMinutes(), n(day.fraction())));
+                } else if (day.fullDailyAmount() == null) {
+                    line(2, say("day.noSgi", day.date(), day.absentMinutes(), day.normalWorkingMinutes(), n(day.fraction()),
+                            n(day.level())));
+                } else if (day.method() == CalculationMethod.CALENDAR_DAY) {
+                    line(2, say("day.calendarDay", day.date(), day.absentMinutes(), day.normalWorkingMinutes(),
+                            n(day.fraction()), n(day.level()), n(day.fullDailyAmount()), n(day.amount()), day.dayOfSickPeriod()));
                 } else {
-                    line(2, say("day.paid", day.date(), day.absentMinutes(), day.normalWorkingMinutes(), n(day.fraction()),
-                            n(day.level()), n(day.fullDailyAmount()), n(day.amount())));
+                    line(2, say(day.groupDays() == 1 ? "day.workingTime" : "day.workingTime.together", day.date(),
+                            day.absentMinutes(), day.normalWorkingMinutes(), n(day.fraction()), n(day.level()),
+                            n(day.fullDailyAmount()), n(day.amount()), day.dayOfSickPeriod(), n(day.hourlyRate()),
+                            n(day.hours()), n(day.groupHours()), day.groupDays()));
                 }
             }
             line(1, say("total", n(p.total())));
@@ -126,10 +139,17 @@ public final class Explanation {
                     : say("grant.measure.excluded", m.number(), m.kind(), m.performedOn(), n(m.amountPaid()), m.excludedBy()));
         }
         line(1, say("grant.cost", n(g.coveredCost()), n(g.halfOfCost())));
-        line(1, say("grant.room.employee", n(g.employeeRoomBefore()), n(g.employeeRoomAfter())));
-        line(1, say("grant.room.employer", n(g.employerRoomBefore()), n(g.employerRoomAfter())));
-        line(1, say("grant.deadline", g.applicationDeadline()));
-        line(1, say("grant.amount", n(g.grant())));
+        if (g.caps() == GrantCalculation.Caps.PER_APPLICATION) {
+            line(1, say("grant.cap.application", n(g.applicationCap())));
+        } else {
+            line(1, say("grant.room.employee", n(g.employeeRoomBefore()), n(g.employeeRoomAfter())));
+            line(1, say("grant.room.employer", n(g.employerRoomBefore()), n(g.employerRoomAfter())));
+        }
+        line(1, g.applicationDeadline().equals(g.statutoryDeadline())
+                ? say("grant.deadline", g.applicationDeadline())
+                : say("grant.deadline.moved", g.applicationDeadline(), g.statutoryDeadline()));
+        line(1, say(g.caps() == GrantCalculation.Caps.PER_APPLICATION ? "grant.amount.application" : "grant.amount",
+                n(g.grant())));
     }
 
     /** Any record by its components; lists item by item; nested records indented. */

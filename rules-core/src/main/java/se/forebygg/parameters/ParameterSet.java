@@ -75,10 +75,14 @@ public record ParameterSet(
         return income.divide(sgiRoundingUnit, 0, RoundingMode.FLOOR).multiply(sgiRoundingUnit);
     }
 
+    /** The yearly benefit an SGI gives (beräkningsunderlag, SFB 28:7): SGI × share × rate, exact. */
+    public BigDecimal benefitBase(BigDecimal sgi) {
+        return sgi.multiply(sicknessBenefitShare).multiply(sicknessBenefitRate);
+    }
+
     /** Full daily amount (SFB 28:7, 28:10): SGI × share × rate / days, to whole kronor, 50 öre up. */
     public BigDecimal fullDailyAmount(BigDecimal sgi) {
-        return sgi.multiply(sicknessBenefitShare).multiply(sicknessBenefitRate)
-                .divide(BigDecimal.valueOf(daysPerYear), 0, RoundingMode.HALF_UP);
+        return benefitBase(sgi).divide(BigDecimal.valueOf(daysPerYear), 0, RoundingMode.HALF_UP);
     }
 
     /**
@@ -104,8 +108,7 @@ public record ParameterSet(
      * by the annual working hours, rounded to the hourly-rate rounding unit, 50 öre up.
      */
     public BigDecimal hourlyRate(BigDecimal sgi, int annualWorkingHours) {
-        BigDecimal exact = sgi.multiply(sicknessBenefitShare).multiply(sicknessBenefitRate)
-                .divide(BigDecimal.valueOf(annualWorkingHours), 10, RoundingMode.HALF_UP);
+        BigDecimal exact = benefitBase(sgi).divide(BigDecimal.valueOf(annualWorkingHours), 10, RoundingMode.HALF_UP);
         return roundTo(exact, hourlyRateRoundingUnit);
     }
 

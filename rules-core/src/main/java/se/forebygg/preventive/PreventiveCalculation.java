@@ -23,6 +23,7 @@ public record PreventiveCalculation(List<SgiFigures> sgi, List<DayFigures> days,
      * SGI in one parameter period ({@code from}–{@code until}).
      *
      * @param sgi null when the income is below the floor
+     * @param benefitBase the yearly benefit, SGI × share × rate (beräkningsunderlag, SFB 28:7); null without SGI
      * @param fullDailyAmount the calendar-day full daily amount (SFB 28:10); null when there is no SGI
      * @param annualWorkingHours an employee's annual working hours; null otherwise
      * @param hourlyRate an employee's hourly amount, SGI × share × rate / annual working hours, rounded
@@ -31,7 +32,8 @@ public record PreventiveCalculation(List<SgiFigures> sgi, List<DayFigures> days,
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record SgiFigures(LocalDate from, LocalDate until, BigDecimal annualIncome, BigDecimal roundedIncome,
                              BigDecimal priceBaseAmount, BigDecimal floor, BigDecimal ceiling, BigDecimal sgi,
-                             boolean ceilingApplied, BigDecimal fullDailyAmount, Integer annualWorkingHours,
+                             boolean ceilingApplied, BigDecimal benefitBase, BigDecimal fullDailyAmount,
+                             Integer annualWorkingHours,
                              BigDecimal hourlyRate) {
     }
 

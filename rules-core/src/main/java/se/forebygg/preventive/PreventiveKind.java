@@ -51,13 +51,13 @@ public final class PreventiveKind implements CaseKind<PreventiveCase> {
             HourlyRate rate = hourly.get(s.period());
             sgi.add(new PreventiveCalculation.SgiFigures(s.period().from(), s.period().until(), s.income(),
                     s.roundedIncome(), s.period().priceBaseAmount(), s.period().sgiFloor(), s.ceiling(), s.value(),
-                    s.ceilingApplied(), amount == null ? null : amount.amount(),
+                    s.ceilingApplied(), s.period().benefitBase(s.value()), amount == null ? null : amount.amount(),
                     rate == null ? null : rate.annualWorkingHours(), rate == null ? null : rate.rate()));
         }
         for (NoSgi n : facts.all(NoSgi.class, Comparator.comparing(n -> n.period().from()))) {
             sgi.add(new PreventiveCalculation.SgiFigures(n.period().from(), n.period().until(), n.income(),
                     n.period().roundDownIncome(n.income()), n.period().priceBaseAmount(), n.floor(),
-                    n.period().sgiCeiling(), null, false, null, null, null));
+                    n.period().sgiCeiling(), null, false, null, null, null, null));
         }
         sgi.sort(Comparator.comparing(PreventiveCalculation.SgiFigures::from));
 

@@ -63,9 +63,10 @@ class ReasonTest {
         assertEquals("Den 2025-03-10 tog behandlingen 100 av 12000 arbetsminuter, mindre än 0,25 av arbetsdagen:"
                 + " ingen ersättning för den dagen.", day.messageSv());
         Finding late = Messages.finding(reason(ReasonCode.ARS_LATE_APPLICATION, Severity.REJECTION,
-                LocalDate.of(2026, 2, 2), LocalDate.of(2026, 2, 1), 2025));
-        assertEquals("Ansökan kom in den 2026-02-02; för åtgärder utförda 2025 skulle den ha kommit in senast den 2026-02-01.",
-                late.messageSv());
+                LocalDate.of(2026, 2, 3), LocalDate.of(2026, 2, 2), 2025, LocalDate.of(2026, 2, 1)));
+        assertEquals("Ansökan kom in den 2026-02-03; för åtgärder utförda 2025 skulle den ha kommit in senast den 2026-02-02."
+                + " Förordningen anger den 2026-02-01; en sista dag som infaller på en lördag, söndag eller helgdag"
+                + " flyttas till nästa vardag (2 § lagen (1930:173)).", late.messageSv());
         Finding kind = Messages.finding(reason(ReasonCode.PSB_NOT_MEDICAL, Severity.REJECTION, PlanKind.WELLNESS));
         assertEquals("Åtgärden är WELLNESS, inte medicinsk behandling eller medicinsk rehabilitering.", kind.messageSv());
     }

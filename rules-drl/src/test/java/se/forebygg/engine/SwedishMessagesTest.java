@@ -36,7 +36,8 @@ class SwedishMessagesTest {
             Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}\\b"),                 // 2025-03-10
             Pattern.compile("\\b(?:\\d{6}|\\d{8})[-+]\\d{4}\\b"),          // 556000-0001, 19850101-1234, 850101+1234
             Pattern.compile("\\b\\p{L}[\\p{L}\\d]*(?:[-_][\\p{L}\\d]+)+"), // psb-0001, P-3, E-17, PSB-10, ARS_EMPLOYEE_CAP
-            Pattern.compile("\\b\\d{4}:\\d+\\b"));                         // (2010:110), RiR 2021:19
+            Pattern.compile("\\b\\d{4}:\\d+\\b"),                          // (2010:110), RiR 2021:19
+            Pattern.compile("\\bdnr \\d+-\\d{4}\\b"));                     // FK samråd dnr 51406-2014
     /** A decimal point between digits: 0.25. */
     private static final Pattern DECIMAL_POINT = Pattern.compile("\\d\\.\\d");
     /** Five or more digits in a row: 588000 (years and counts in messages stay below 10 000). */

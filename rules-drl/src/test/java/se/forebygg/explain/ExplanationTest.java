@@ -22,7 +22,7 @@ class ExplanationTest {
 
     private static final String PSB_9 = """
             {"type":"preventive-sickness-benefit","caseId":"psb-9","step":"COMPENSATION","decisionDate":"2025-04-20",
-             "insured":{"annualIncome":700000,"occupation":"EMPLOYED"},"risk":{"expectedWorkCapacityReduction":0.5},
+             "insured":{"annualIncome":700000,"occupation":"EMPLOYED","annualWorkingHours":2080},"risk":{"expectedWorkCapacityReduction":0.5},
              "plan":{"kind":"MEDICAL_TREATMENT","purpose":"PREVENT_ILLNESS","orderedByPhysician":true,"approvedByAgency":true,"sessions":6},
              "claim":{"days":[{"date":"2025-04-07","treatmentMinutes":300,"preparationMinutes":20,"travelMinutes":40,"normalWorkingMinutes":480},
                               {"date":"2025-04-14","treatmentMinutes":60,"preparationMinutes":0,"travelMinutes":0,"normalWorkingMinutes":480}]}}
@@ -33,7 +33,7 @@ class ExplanationTest {
         Decision d = decide(PSB_9);
         assertEquals("""
                 Case psb-9 (preventive-sickness-benefit)
-                Outcome: partially approved, amount 938.00 kr
+                Outcome: partially approved, amount 1314.00 kr
                 Findings:
                   1. reduction, PSB-10 (27 kap. 45–46 §§ socialförsäkringsbalken (2010:110)): %s
                   2. information, PSB-7 (25 kap. 5 § socialförsäkringsbalken (2010:110)): %s
@@ -42,11 +42,13 @@ class ExplanationTest {
                     annual income 700000 kr, rounded down to whole hundreds: 700000 kr
                     floor 14112 kr (price base amount 58800 kr): reached
                     ceiling 588000 kr: the rounded income is above it, so SGI = 588000 kr
-                    full daily amount (PSB-11): 1250 kr
-                  Days (PSB-9, PSB-10, PSB-11):
-                    2025-04-07: 360 of 480 minutes = 0.75 of the working day, level 0.75: 1250 × 0.75 = 938 kr
+                    benefit base, SGI × share × rate (SFB 28:7): 456288 kr a year
+                    full daily amount by calendar day (PSB-11): 1250 kr
+                    hourly amount by working time (PSB-11a): 456288 kr / 2080 annual working hours = 219 kr an hour
+                  Days (PSB-9, PSB-10, PSB-11, PSB-11a):
+                    2025-04-07: 360 of 480 minutes = 0.75 of the working day, level 0.75; day 1 of the sjukperiod, by working time (PSB-11a): 219 kr × 8 h = 1752 kr, × 0.75 = 1314 kr
                     2025-04-14: 60 of 480 minutes = 0.125 of the working day, below the lowest level: 0 kr
-                  Total: 938 kr
+                  Total: 1314 kr
                 """.formatted(d.findings().get(0).message(), d.findings().get(1).message()),
                 Explanation.of(d, Locale.ENGLISH));
     }
@@ -60,7 +62,7 @@ class ExplanationTest {
                 + " 588 000 kr (från 2025-01-01).", d.findings().get(1).messageSv());
         assertEquals("""
                 Ärende psb-9 (preventive-sickness-benefit)
-                Utfall: beviljas delvis, belopp 938,00 kr
+                Utfall: beviljas delvis, belopp 1 314,00 kr
                 Skäl:
                   1. minskning, PSB-10 (27 kap. 45–46 §§ socialförsäkringsbalken (2010:110)): %s
                   2. information, PSB-7 (25 kap. 5 § socialförsäkringsbalken (2010:110)): %s
@@ -69,11 +71,13 @@ class ExplanationTest {
                     årsinkomst 700 000 kr, avrundad nedåt till hela hundratal: 700 000 kr
                     golv 14 112 kr (prisbasbelopp 58 800 kr): nått
                     tak 588 000 kr: den avrundade inkomsten överstiger taket, så SGI = 588 000 kr
-                    helt dagbelopp (PSB-11): 1 250 kr
-                  Dagar (PSB-9, PSB-10, PSB-11):
-                    2025-04-07: 360 av 480 minuter = 0,75 av arbetsdagen, nivå 0,75: 1 250 × 0,75 = 938 kr
+                    beräkningsunderlag, SGI × andel × nivå (SFB 28:7): 456 288 kr per år
+                    helt dagbelopp per kalenderdag (PSB-11): 1 250 kr
+                    timbelopp vid arbetstidsberäkning (PSB-11a): 456 288 kr / 2080 timmars årsarbetstid = 219 kr per timme
+                  Dagar (PSB-9, PSB-10, PSB-11, PSB-11a):
+                    2025-04-07: 360 av 480 minuter = 0,75 av arbetsdagen, nivå 0,75; dag 1 i sjukperioden, arbetstidsberäknad (PSB-11a): 219 kr × 8 tim = 1 752 kr, × 0,75 = 1 314 kr
                     2025-04-14: 60 av 480 minuter = 0,125 av arbetsdagen, under lägsta nivån: 0 kr
-                  Summa: 938 kr
+                  Summa: 1 314 kr
                 """.formatted(d.findings().get(0).messageSv(), d.findings().get(1).messageSv()),
                 Explanation.of(d, Locale.forLanguageTag("sv")));
     }
@@ -97,7 +101,7 @@ class ExplanationTest {
                   kostnad som omfattas 12 500,5 kr, hälften (ARS-5): 6 250,25 kr
                   utrymme under taket per arbetstagare och år (ARS-6): 6 249,5 kr före, 0 kr efter
                   utrymme under taket per arbetsgivare och år (ARS-7): 200 000 kr före, 193 750,5 kr efter
-                  sista ansökningsdag (ARS-8): 2026-02-01
+                  sista ansökningsdag (ARS-8, ARS-8a): 2026-02-01 är en lördag, söndag eller helgdag, så 2026-02-02
                   Bidrag: det minsta av halva kostnaden och de två utrymmena = 6 249,5 kr
                 """, text.substring(text.indexOf("Beräkning:")));
         assertEquals("Utfall: beviljas delvis, belopp 6 249,50 kr", text.lines().skip(1).findFirst().orElseThrow());

@@ -24,7 +24,7 @@ class ScenarioReportTest {
                   type: preventive-sickness-benefit
                   step: COMPENSATION
                   decisionDate: 2022-05-20
-                  insured: { annualIncome: 483000, occupation: EMPLOYED }
+                  insured: { annualIncome: 483000, occupation: SELF_EMPLOYED }
                   risk: { expectedWorkCapacityReduction: 0.5 }
                   plan: { kind: MEDICAL_TREATMENT, purpose: PREVENT_ILLNESS, orderedByPhysician: true, approvedByAgency: true, sessions: 6 }
                   claim: { days: [ { date: 2022-05-10, treatmentMinutes: 480, preparationMinutes: 0, travelMinutes: 0, normalWorkingMinutes: 480 } ] }

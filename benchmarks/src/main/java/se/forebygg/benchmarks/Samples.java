@@ -44,7 +44,7 @@ public final class Samples {
             days.add(new ClaimDay(start.plusDays(i), 60 + 40 * i, 15, 30, 480));
         }
         return new PreventiveCase("psb-b", Step.COMPENSATION, LocalDate.of(2025, 3, 20),
-                new Insured(new BigDecimal("420000"), Occupation.EMPLOYED), new Risk(new BigDecimal("0.5")),
+                new Insured(new BigDecimal("420000"), Occupation.EMPLOYED, 2080), new Risk(new BigDecimal("0.5")),
                 new Plan(PlanKind.MEDICAL_TREATMENT, Purpose.PREVENT_ILLNESS, true, true, 10), new Claim(days));
     }
 
@@ -105,7 +105,7 @@ public final class Samples {
         }
         PlanKind kind = r.nextInt(10) == 0 ? PlanKind.WELLNESS : PlanKind.MEDICAL_TREATMENT;
         return new PreventiveCase(id, compensation ? Step.COMPENSATION : Step.PLAN_APPROVAL, decided,
-                new Insured(BigDecimal.valueOf(r.nextInt(800_000)), Occupation.values()[r.nextInt(3)]),
+                new Insured(BigDecimal.valueOf(r.nextInt(800_000)), Occupation.values()[r.nextInt(3)], 1040 + r.nextInt(1041)),
                 new Risk(BigDecimal.valueOf(20 + r.nextInt(81), 2)),
                 new Plan(kind, Purpose.values()[r.nextInt(3)], r.nextInt(10) > 0, r.nextInt(10) > 0, r.nextInt(12)),
                 compensation ? new Claim(days) : null);

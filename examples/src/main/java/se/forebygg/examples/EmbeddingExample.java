@@ -37,7 +37,7 @@ public final class EmbeddingExample {
 
         // 2. A case built in code: compensation for two treatment days of a planned rehabilitation.
         Case inCode = new PreventiveCase("psb-in-code", Step.COMPENSATION, LocalDate.of(2025, 3, 20),
-                new Insured(new BigDecimal("420000"), Occupation.EMPLOYED),
+                new Insured(new BigDecimal("420000"), Occupation.EMPLOYED, 2080),
                 new Risk(new BigDecimal("0.5")),
                 new Plan(PlanKind.MEDICAL_TREATMENT, Purpose.PREVENT_ILLNESS, true, true, 6),
                 new Claim(List.of(

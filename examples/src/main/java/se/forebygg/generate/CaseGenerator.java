@@ -236,6 +236,9 @@ public final class CaseGenerator {
         ObjectNode insured = c.putObject("insured");
         insured.put("annualIncome", income(occupation));
         insured.put("occupation", occupation);
+        if (occupation.equals("EMPLOYED")) {
+            insured.put("annualWorkingHours", annualWorkingHours());
+        }
 
         double r = random.nextDouble();
         c.putObject("risk").put("expectedWorkCapacityReduction",
@@ -271,6 +274,15 @@ public final class CaseGenerator {
     }
 
     /** Expected yearly work income: log-normal around typical pay; about one in ten above the SGI ceiling. */
+    /**
+     * An employee's annual working hours (årsarbetstid, contract version 2): mostly full time, 40 or
+     * 38 hours a week over 52 weeks, some part time at 80, 75 or 50 %.
+     */
+    private int annualWorkingHours() {
+        double h = random.nextDouble();
+        return h < 0.70 ? 2080 : h < 0.78 ? 1976 : h < 0.88 ? 1664 : h < 0.95 ? 1560 : 1040;
+    }
+
     private long income(String occupation) {
         if (occupation.equals("UNEMPLOYED") && random.nextDouble() < 0.15) {
             return random.nextInt(12_000);

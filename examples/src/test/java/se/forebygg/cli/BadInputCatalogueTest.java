@@ -131,8 +131,8 @@ class BadInputCatalogueTest {
                         "$.insured.occupation", "unknown value 'RETIRED' (allowed: EMPLOYED, SELF_EMPLOYED, UNEMPLOYED)"),
                 kindBetween("impossible date", String.format(PROVIDER, "feb30").replace("2025-01-10", "2025-02-30"),
                         "$.decisionDate", "not a date (YYYY-MM-DD): '2025-02-30'"),
-                kindBetween("date after the parameter table", psb("late").replace("2025-03-10", "2031-03-10"),
-                        "$.claim.days[0].date", "no parameters for 2031-03-10"),
+                kindBetween("date after the parameter table", psb("late").replace("2025-03-10", "2031-03-10")
+                        .replace("2025-03-20", "2031-03-20"), "$.decisionDate", "no parameters for 2031-03-20"),
                 kindBetween("date before the parameter table", grant("early").replace("2025-04-02", "2009-04-02")
                         .replace("2025-04-20", "2009-04-20"), "$.measures[0].performedOn", "no parameters for 2009-04-02"),
                 kindBetween("negative amount", grant("neg").replace("8000", "-8000"),
@@ -159,6 +159,12 @@ class BadInputCatalogueTest {
                         "$.measures[1].performedOn", "one calendar year"),
                 kindBetween("submitted before a measure was performed", grant("early-submit").replace("2025-09-01",
                         "2025-04-19"), "$.submittedOn", "before measures[1] was performed on 2025-04-20"),
+                kindBetween("a claimed day after the decision date", psb("future-day").replace("2025-03-10",
+                        "2025-03-21"), "$.claim.days[0].date", "is after the decision date 2025-03-20"),
+                kindBetween("an employee's claim without annual working hours", psb("no-hours").replace(
+                        ",\"annualWorkingHours\":2080", ""), "$.insured.annualWorkingHours", "is required at step COMPENSATION"),
+                kindBetween("annual working hours above a leap year's hours", psb("hours").replace("2080", "8785"),
+                        "$.insured.annualWorkingHours", "from 1 to 8784"),
                 kindBetween("an amount with more than two decimals", grant("three-decimals").replace("8000",
                         "100.005"), "$.measures[0].amountPaid", "at most two decimals"),
                 kind("duplicate caseIds in one input", String.format(PROVIDER, "good-1") + "\n"

@@ -20,9 +20,9 @@ class EmbeddingExampleTest {
             System.setOut(out);
         }
         String text = bytes.toString(StandardCharsets.UTF_8);
-        assertTrue(text.contains("psb-in-code: PARTIALLY_APPROVED, 447.00 kr"), text);
+        assertTrue(text.contains("psb-in-code: PARTIALLY_APPROVED, 628.00 kr"), text);
         assertTrue(text.contains("PSB_DAY_BELOW_QUARTER (PSB-10"), text);
-        assertTrue(text.contains("\"fullDailyAmount\" : 893"), text);
+        assertTrue(text.contains("\"hourlyRate\" : 157"), text);
         assertTrue(text.contains("prv-from-json: REJECTED, 0.00 kr"), text);
         assertTrue(text.contains("PRV_TOO_FEW_COMPETENCES"), text);
     }

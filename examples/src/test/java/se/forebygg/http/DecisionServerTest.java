@@ -139,7 +139,8 @@ class DecisionServerTest {
         assertTrue(response.body().startsWith("Case psb-0002 (preventive-sickness-benefit)\nOutcome: partially approved"),
                 response.body());
         assertTrue(response.body().contains("reduction, PSB-10"), response.body());
-        assertTrue(response.body().contains("full daily amount (PSB-11): 893 kr"), response.body());
+        assertTrue(response.body().contains("hourly amount by working time (PSB-11a): 325920 kr / 2080 annual working hours = 157 kr an hour"),
+                response.body());
         HttpResponse<String> swedish = send("POST", "/v1/explanations?lang=sv", demo.get(1));
         assertTrue(swedish.body().startsWith("Ärende psb-0002"), swedish.body());
     }

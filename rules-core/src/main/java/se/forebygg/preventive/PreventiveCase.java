@@ -3,7 +3,6 @@ package se.forebygg.preventive;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import se.forebygg.engine.Case;
 import se.forebygg.engine.CaseType;
@@ -68,13 +67,5 @@ public record PreventiveCase(String caseId, Step step, LocalDate decisionDate, I
      */
     public List<LocalDate> sgiDates() {
         return claim == null ? List.of(decisionDate) : claim.days().stream().map(ClaimDay::date).toList();
-    }
-
-    /** The dates whose parameters the decision reads: the decision date and every claimed day. */
-    public List<LocalDate> parameterDates() {
-        List<LocalDate> dates = new ArrayList<>();
-        dates.add(decisionDate);
-        claimedDays().forEach(d -> dates.add(d.date()));
-        return dates;
     }
 }

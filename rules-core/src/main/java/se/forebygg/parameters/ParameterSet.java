@@ -45,6 +45,17 @@ public record ParameterSet(
         benefitLevels = List.copyOf(benefitLevels);
     }
 
+    /**
+     * Hashes by the period alone: rule facts that carry a set (an SGI, an hourly amount, a working-time
+     * day) are hashed on every logical insertion, and the generated hash over every value and the list
+     * of levels was the largest single cost of a decision. Equal sets have equal periods, so
+     * {@link #equals} stays consistent.
+     */
+    @Override
+    public int hashCode() {
+        return 31 * from.hashCode() + until.hashCode();
+    }
+
     /** True when {@code date} falls in this set's period. */
     public boolean covers(LocalDate date) {
         return !date.isBefore(from) && !date.isAfter(until);

@@ -23,11 +23,14 @@ public record DayAmount(String caseId, LocalDate date, CalculationMethod method,
                 fullDailyAmount, amount);
     }
 
-    /** A day paid by working time, with the hours of every day of its group ({@code groupHoursOfDays}). */
-    public static DayAmount byWorkingTime(WorkingTimeDay day, HourlyRate rate, List<BigDecimal> groupHoursOfDays,
-                                          BigDecimal fullDailyAmount, BigDecimal amount) {
+    /**
+     * A day paid by working time (SFB 28:13–14): the full day is the hourly rate × the hours of every
+     * day of its group ({@code groupHoursOfDays}) / their number, and the day pays that at its level.
+     */
+    public static DayAmount byWorkingTime(WorkingTimeDay day, HourlyRate rate, List<BigDecimal> groupHoursOfDays) {
         BigDecimal total = groupHoursOfDays.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal fullDay = day.period().workingTimeFullDay(rate.rate(), groupHoursOfDays);
         return new DayAmount(day.caseId(), day.date(), CalculationMethod.WORKING_TIME, day.level(), rate.rate(),
-                day.hours(), groupHoursOfDays.size(), total, fullDailyAmount, amount);
+                day.hours(), groupHoursOfDays.size(), total, fullDay, day.period().dayAmount(fullDay, day.level()));
     }
 }

@@ -112,7 +112,9 @@ public final class Explanation {
         if (!p.days().isEmpty()) {
             line(1, say("days"));
             for (PreventiveCalculation.DayFigures day : p.days()) {
-                if (day.level().signum() == 0) {
+                if (day.uncountedMinutes() > 0) {
+                    line(2, say("day.noTreatment", day.date(), day.uncountedMinutes(), day.normalWorkingMinutes()));
+                } else if (day.level().signum() == 0) {
                     line(2, say("day.unpaid", day.date(), day.absentMinutes(), day.normalWorkingMinutes(), n(day.fraction())));
                 } else if (day.fullDailyAmount() == null) {
                     line(2, say("day.noSgi", day.date(), day.absentMinutes(), day.normalWorkingMinutes(), n(day.fraction()),

@@ -42,6 +42,8 @@ public record PreventiveCalculation(List<SgiFigures> sgi, List<DayFigures> days,
      *
      * @param absentMinutes the minutes that count (PSB-9): treatment, preparation and travel; 0 on a day
      *        without treatment (PSB-9a)
+     * @param uncountedMinutes preparation and travel that do not count because the day has no treatment
+     *        (PSB-9a); 0 on a day with treatment
      * @param fraction absent / normal minutes, four decimals, for reading
      * @param level the level reached (1, 0.75, 0.5, 0.25 or 0)
      * @param method how the day is paid (PSB-11a, PSB-11b)
@@ -55,7 +57,8 @@ public record PreventiveCalculation(List<SgiFigures> sgi, List<DayFigures> days,
      * @param amount fullDailyAmount × level, rounded to whole kronor
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record DayFigures(LocalDate date, int absentMinutes, int normalWorkingMinutes, BigDecimal fraction,
+    public record DayFigures(LocalDate date, int absentMinutes, int uncountedMinutes, int normalWorkingMinutes,
+                             BigDecimal fraction,
                              BigDecimal level, CalculationMethod method, int dayOfSickPeriod, BigDecimal hourlyRate,
                              BigDecimal hours, Integer groupDays, BigDecimal groupHours,
                              BigDecimal fullDailyAmount, BigDecimal amount) {

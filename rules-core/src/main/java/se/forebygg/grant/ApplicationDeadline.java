@@ -25,9 +25,4 @@ public record ApplicationDeadline(String caseId, LocalDate statutory, LocalDate 
     public static boolean isWeekday(LocalDate day) {
         return SwedishDeadlines.isWeekday(day);
     }
-
-    /** True when the deadline moved past the statutory day. */
-    public boolean moved() {
-        return !lastDay.equals(statutory);
-    }
 }

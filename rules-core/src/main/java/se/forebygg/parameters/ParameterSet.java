@@ -130,13 +130,11 @@ public record ParameterSet(
     }
 
     /**
-     * Full working-time daily amount (SFB 28:13–14, 28:16): for one day the hourly rate × that day's
-     * hours; for several days at one level the hourly rate × their hours together / number of days.
-     * Whole kronor, 50 öre up.
+     * Full working-time daily amount (SFB 28:13–14, 28:16): the hourly rate × the ordinary {@code hours}
+     * of the {@code days} paid together / {@code days} (one day: that day's hours). Whole kronor, 50 öre up.
      */
-    public BigDecimal workingTimeFullDay(BigDecimal hourlyRate, List<BigDecimal> hoursOfDays) {
-        BigDecimal hours = hoursOfDays.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        return hourlyRate.multiply(hours).divide(BigDecimal.valueOf(hoursOfDays.size()), 0, RoundingMode.HALF_UP);
+    public BigDecimal workingTimeFullDay(BigDecimal hourlyRate, BigDecimal hours, int days) {
+        return hourlyRate.multiply(hours).divide(BigDecimal.valueOf(days), 0, RoundingMode.HALF_UP);
     }
 
     /** True when the {@code dayOfSickPeriod}-th day of a sjukperiod is one an employee is paid by working time (SFB 28:5). */

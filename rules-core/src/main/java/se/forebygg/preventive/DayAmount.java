@@ -29,7 +29,7 @@ public record DayAmount(String caseId, LocalDate date, CalculationMethod method,
      */
     public static DayAmount byWorkingTime(WorkingTimeDay day, HourlyRate rate, List<BigDecimal> groupHoursOfDays) {
         BigDecimal total = groupHoursOfDays.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal fullDay = day.period().workingTimeFullDay(rate.rate(), groupHoursOfDays);
+        BigDecimal fullDay = day.period().workingTimeFullDay(rate.rate(), total, groupHoursOfDays.size());
         return new DayAmount(day.caseId(), day.date(), CalculationMethod.WORKING_TIME, day.level(), rate.rate(),
                 day.hours(), groupHoursOfDays.size(), total, fullDay, day.period().dayAmount(fullDay, day.level()));
     }

@@ -4,8 +4,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 
-/** Rule fact (PSB-10): the benefit level one claimed day reaches; zero when below a quarter. */
-public record DayLevel(String caseId, ClaimDay day, int absentMinutes, BigDecimal level) {
+/**
+ * Rule fact (PSB-10): the benefit level one claimed day reaches; zero when below a quarter. Carries
+ * the day's counted and uncounted minutes (PSB-9, PSB-9a) for the calculation.
+ */
+public record DayLevel(String caseId, ClaimDay day, int absentMinutes, int uncountedMinutes, BigDecimal level) {
 
     public LocalDate date() {
         return day.date();

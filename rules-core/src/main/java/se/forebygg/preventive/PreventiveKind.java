@@ -72,10 +72,8 @@ public final class PreventiveKind implements CaseKind<PreventiveCase> {
             DayMethod method = methods.get(d.date());
             BigDecimal paid = amount == null ? BigDecimal.ZERO : amount.amount();
             total = total.add(paid);
-            ClaimDay claimed = d.day();
-            int uncounted = claimed.treatmentMinutes() == 0 ? claimed.preparationMinutes() + claimed.travelMinutes() : 0;
-            days.add(new PreventiveCalculation.DayFigures(d.date(), d.absentMinutes(), uncounted,
-                    claimed.normalWorkingMinutes(),
+            days.add(new PreventiveCalculation.DayFigures(d.date(), d.absentMinutes(), d.uncountedMinutes(),
+                    d.day().normalWorkingMinutes(),
                     d.fraction(), d.level(), method.method(), method.dayOfSickPeriod(),
                     amount == null ? null : amount.hourlyRate(), amount == null ? null : amount.hours(),
                     amount == null ? null : amount.groupDays(), amount == null ? null : amount.groupHours(),

@@ -116,6 +116,11 @@ final class AuditLog implements AutoCloseable {
         }
 
         @Override
+        public int reservationsAtOnce() {
+            return ledger.reservationsAtOnce();
+        }
+
+        @Override
         public Reservation reserve(GrantCase application) {
             Reservation r = ledger.reserve(application);
             held.put(application.caseId(), new Held(r.employeeGranted(), r.employerGranted(), r.recorded().isPresent()));

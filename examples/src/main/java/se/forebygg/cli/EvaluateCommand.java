@@ -22,6 +22,7 @@ import se.forebygg.engine.Decision;
 import se.forebygg.engine.Forebygg;
 import se.forebygg.grant.GrantCase;
 import se.forebygg.grant.GrantLedger;
+import se.forebygg.json.CaseError;
 import se.forebygg.json.CaseReader;
 import se.forebygg.json.ForebyggJson;
 
@@ -36,7 +37,8 @@ import se.forebygg.json.ForebyggJson;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Decides every case in FILE and writes one decision or error object per line.",
                 "FILE holds one JSON case, a JSON array of cases, or JSON Lines; '-' reads standard input.",
-                "Exit status: 0 all decided, 2 some case was bad input (the others are still written), 1 internal failure."})
+                "Exit status: 0 all decided, 2 some case was bad input (the others are still written), 1 internal failure"
+                        + " or some case not decided for a cause outside its input (error with \"cause\"; the others are still written)."})
 final class EvaluateCommand implements Callable<Integer> {
     /** Cases other than grants decided together in one batch: enough to amortise a session, little memory. */
     private static final int CHUNK = 1000;
@@ -60,7 +62,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Forebygg engine = options.engine();
         ObjectMapper mapper = ForebyggJson.newMapper();
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
-        boolean bad = false;
+        Outcomes outcomes = new Outcomes();
         Path spill = null;
         try (Inputs.Opened input = Inputs.open(file, "evaluate");
              CaseReader reader = CaseReader.open(input.reader());
@@ -74,11 +76,11 @@ final class EvaluateCommand implements Callable<Integer> {
                 CaseReader.Entry entry = reader.next();
                 if (entry.isCase() && entry.value() instanceof GrantCase) {
                     if (later == null) {
-                        bad |= decideAndWrite(engine, ledger, audit, pending, out, mapper);
+                        decideAndWrite(outcomes, engine, ledger, audit, pending, out, mapper);
                         spill = Files.createTempFile("forebygg-evaluate", ".jsonl");
                         later = new PrintWriter(Files.newBufferedWriter(spill, StandardCharsets.UTF_8));
                     } else {
-                        bad |= decideAndWrite(engine, ledger, audit, pending, later, mapper);
+                        decideAndWrite(outcomes, engine, ledger, audit, pending, later, mapper);
                     }
                     grants.add(entry);
                     later.println(); // the grant's place: its decision comes after the input's end
@@ -86,16 +88,16 @@ final class EvaluateCommand implements Callable<Integer> {
                 }
                 pending.add(entry);
                 if (pending.size() == CHUNK) {
-                    bad |= decideAndWrite(engine, ledger, audit, pending, later == null ? out : later, mapper);
+                    decideAndWrite(outcomes, engine, ledger, audit, pending, later == null ? out : later, mapper);
                 }
             }
-            bad |= decideAndWrite(engine, ledger, audit, pending, later == null ? out : later, mapper);
+            decideAndWrite(outcomes, engine, ledger, audit, pending, later == null ? out : later, mapper);
             if (later != null) {
                 later.close();
                 List<Object> results = decide(engine, ledger, audit, grants);
                 String[] decided = new String[results.size()];
                 for (int i = 0; i < decided.length; i++) {
-                    bad |= !(results.get(i) instanceof Decision);
+                    outcomes.note(results.get(i));
                     decided[i] = ForebyggJson.toLine(mapper, results.get(i));
                 }
                 grants.clear();
@@ -116,20 +118,35 @@ final class EvaluateCommand implements Callable<Integer> {
                 Files.deleteIfExists(spill);
             }
         }
-        return bad ? ExitCodes.BAD_INPUT : ExitCodes.OK;
+        return outcomes.exitCode();
     }
 
-    /** Decides {@code entries} together, writes their results in order and forgets them; true when some was bad. */
-    private static boolean decideAndWrite(Forebygg engine, GrantLedger ledger, AuditLog audit,
-                                          List<CaseReader.Entry> entries, PrintWriter to, ObjectMapper mapper)
+    /** What the results so far say for the exit status. */
+    private static final class Outcomes {
+        boolean badInput;
+        boolean undecided;
+
+        void note(Object result) {
+            if (result instanceof CaseError error) {
+                badInput |= error.isBadInput();
+                undecided |= !error.isBadInput();
+            }
+        }
+
+        int exitCode() {
+            return undecided ? ExitCodes.INTERNAL_FAILURE : badInput ? ExitCodes.BAD_INPUT : ExitCodes.OK;
+        }
+    }
+
+    /** Decides {@code entries} together, writes their results in order and forgets them. */
+    private static void decideAndWrite(Outcomes outcomes, Forebygg engine, GrantLedger ledger, AuditLog audit,
+                                       List<CaseReader.Entry> entries, PrintWriter to, ObjectMapper mapper)
             throws IOException {
-        boolean bad = false;
         for (Object result : decide(engine, ledger, audit, entries)) {
-            bad |= !(result instanceof Decision);
+            outcomes.note(result);
             to.println(ForebyggJson.toLine(mapper, result));
         }
         entries.clear();
-        return bad;
     }
 
     /** The results of {@code entries} as one batch ({@link Batches#decide}); each decision is also written to the audit log. */

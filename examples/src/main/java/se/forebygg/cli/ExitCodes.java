@@ -4,10 +4,15 @@ package se.forebygg.cli;
 final class ExitCodes {
     /** Every case was decided. */
     static final int OK = 0;
-    /** An internal failure. */
+    /**
+     * An internal failure; for {@code evaluate} also: some case could not be decided for a cause outside
+     * its input (error objects with {@code "cause"}), all others were still written.
+     */
     static final int INTERNAL_FAILURE = 1;
     /** Some case was bad input (all others were still written). */
     static final int BAD_INPUT = 2;
+    /** The command cannot start as asked: a wrong option, a ledger in use by another process, a taken port. */
+    static final int USAGE = 2;
     /** {@code replay}: some logged decision came out differently. */
     static final int MISMATCH = 3;
 

@@ -3,6 +3,7 @@ package se.forebygg.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import se.forebygg.authoring.RulesCompilationException;
+import se.forebygg.ledger.LedgerException;
 import se.forebygg.parameters.ParameterException;
 import se.forebygg.scenario.ScenarioException;
 
@@ -30,6 +31,11 @@ public final class Main {
             if (e instanceof ParameterException || e instanceof ScenarioException) {
                 commandLine.getErr().println("forebygg: " + e.getMessage());
                 return ExitCodes.INTERNAL_FAILURE;
+            }
+            if (e instanceof LedgerException le && le.usersSetup()) {
+                // A ledger file in use, a URL no driver takes, a database that does not answer: the user's to fix.
+                commandLine.getErr().println("forebygg: " + e.getMessage());
+                return ExitCodes.USAGE;
             }
             commandLine.getErr().println("forebygg: internal failure: " + e);
             return ExitCodes.INTERNAL_FAILURE;

@@ -1,11 +1,19 @@
 package se.forebygg.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -15,7 +23,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import se.forebygg.authoring.Diagnostic;
 import se.forebygg.authoring.RuleFolder;
+import se.forebygg.engine.Case;
 import se.forebygg.engine.Forebygg;
+import se.forebygg.engine.UndecidedCaseException;
+import se.forebygg.generate.CaseGenerator;
+import se.forebygg.grant.InMemoryGrantLedger;
+import se.forebygg.json.CaseReader;
 import se.forebygg.engine.RuleRef;
 import se.forebygg.scenario.Scenario;
 import se.forebygg.scenario.ScenarioFiles;
@@ -39,6 +52,8 @@ final class RulesCommand {
             description = {"Compiles the rules under DIR and reports every problem as FILE:LINE:COLUMN: message.",
                     "Also warns about rules without @ruleId or @legalReference metadata and about numeric literals "
                             + "that belong in the parameter file (comments and strings are not looked at; 0 and 1 are allowed).",
+                    "Rules that compile are then run on " + Check.TRIAL_CASES + " generated cases of every kind: a rule that "
+                            + "keeps re-activating itself (reaches the bound on firings per decision) is an error at that rule.",
                     "Exit status: 0 no error (warnings allowed), 1 some error."})
     static final class Check implements Callable<Integer> {
         @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
@@ -59,7 +74,13 @@ final class RulesCommand {
                 se.forebygg.parameters.Parameters.load(options.parameters);
             }
             RuleFolder rules = RuleFolder.of(folder);
-            List<Diagnostic> problems = rules.check(RulesCommand.class.getClassLoader());
+            RuleFolder.Compilation compiled = rules.compile(RulesCommand.class.getClassLoader());
+            List<Diagnostic> problems = new ArrayList<>(compiled.diagnostics());
+            problems.addAll(rules.lint());
+            if (compiled.succeeded()) {
+                problems.addAll(trialRun(rules, compiled));
+            }
+            problems.sort(Diagnostic.ORDER);
             PrintStream out = stdout();
             problems.forEach(out::println);
             long errors = problems.stream().filter(Diagnostic::isError).count();
@@ -67,6 +88,51 @@ final class RulesCommand {
                     + (problems.size() - errors) + (problems.size() - errors == 1 ? " warning" : " warnings"));
             return errors > 0 ? ExitCodes.INTERNAL_FAILURE : ExitCodes.OK;
         }
+
+        /** Cases of each kind the trial run decides. */
+        static final int TRIAL_CASES = 200;
+
+        /**
+         * Decides generated cases (fixed seed: provider approvals, grant applications, preventive sickness
+         * benefit claims) with the compiled rules; every rule that would not stop firing is an error at
+         * its declaration, with how many cases it left undecided.
+         */
+        private List<Diagnostic> trialRun(RuleFolder rules, RuleFolder.Compilation compiled) {
+            se.forebygg.parameters.Parameters table = options.parameters();
+            Forebygg engine = Forebygg.builder().parameters(table).compiledRules(rules, compiled).build();
+            int year = Math.max(table.coverageFrom().getYear() + 1, Math.min(table.coverageUntil().getYear() - 1, 2025));
+            StringWriter cases = new StringWriter();
+            List<Case> read = new ArrayList<>();
+            try {
+                new CaseGenerator(1, year, TRIAL_CASES / 10).write(cases, TRIAL_CASES, TRIAL_CASES);
+                try (CaseReader reader = CaseReader.open(new StringReader(cases.toString()))) {
+                    reader.forEachRemaining(entry -> {
+                        if (entry.isCase()) {
+                            read.add(entry.value());
+                        }
+                    });
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Map<String, Integer> undecidedByRule = new TreeMap<>();
+            Map<String, String> example = new TreeMap<>();
+            engine.evaluateAll(read, new InMemoryGrantLedger(), (i, problem) -> {
+                if (problem instanceof UndecidedCaseException u && u.failure() == UndecidedCaseException.Cause.RULES) {
+                    Matcher rule = LOOPING_RULE.matcher(u.reason());
+                    String name = rule.find() ? rule.group(1) : "?";
+                    undecidedByRule.merge(name, 1, Integer::sum);
+                    example.putIfAbsent(name, u.reason());
+                }
+            });
+            List<Diagnostic> found = new ArrayList<>();
+            undecidedByRule.forEach((name, count) -> found.add(rules.aboutRule(name, Diagnostic.Level.ERROR,
+                    "rule \"" + name + "\" keeps re-activating itself: " + count + " of " + read.size()
+                            + " generated cases not decided; e.g. " + example.get(name))));
+            return found;
+        }
+
+        private static final Pattern LOOPING_RULE = Pattern.compile("^rule '(.*?)' fired \\d+ times");
     }
 
     @Command(name = "test", mixinStandardHelpOptions = true,

@@ -202,6 +202,23 @@ public final class RuleFolder {
         return List.copyOf(warnings);
     }
 
+    /**
+     * A problem of the rule named {@code ruleName}, placed where the folder declares it
+     * ({@code rule "NAME"}); at the folder when no file does.
+     */
+    public Diagnostic aboutRule(String ruleName, Diagnostic.Level level, String message) {
+        Pattern declaration = Pattern.compile("(?m)^\\s*rule\\s+\"" + Pattern.quote(ruleName) + "\"");
+        for (Map.Entry<Path, String> source : sources.entrySet()) {
+            Matcher m = declaration.matcher(source.getValue());
+            if (m.find()) {
+                String before = source.getValue().substring(0, m.start());
+                int line = (int) before.chars().filter(ch -> ch == '\n').count() + 1;
+                return new Diagnostic(source.getKey(), line, 1, level, message);
+            }
+        }
+        return new Diagnostic(dir, 0, 0, level, message);
+    }
+
     /** Compile errors and warnings, then the convention warnings. */
     public List<Diagnostic> check(ClassLoader classLoader) {
         List<Diagnostic> all = new ArrayList<>(compile(classLoader).diagnostics());

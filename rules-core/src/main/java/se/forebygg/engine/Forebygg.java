@@ -57,6 +57,14 @@ public final class Forebygg {
     private static final List<CaseKind<?>> KINDS = List.of(new PreventiveKind(), new ProviderKind(), GRANTS);
     /** Cases per session in a batch: enough to spread the session's cost, few enough to keep its memory small. */
     private static final int GROUP_SIZE = 200;
+    /**
+     * The bound on rule firings per decision: {@value #FIRINGS_PER_CASE} plus {@value #FIRINGS_PER_FACT}
+     * per fact the case brings. The largest shipped decisions fire about one rule per fact (a 10 000-day
+     * claim fires some 3 per day); a case that reaches the bound has a rule that keeps re-activating
+     * itself, and becomes an {@link UndecidedCaseException} naming that rule instead of hanging the caller.
+     */
+    static final int FIRINGS_PER_CASE = 10_000;
+    static final int FIRINGS_PER_FACT = 100;
 
     private final KieBase kieBase;
     private final Parameters parameters;
@@ -94,21 +102,30 @@ public final class Forebygg {
      * room, deciding and recording happen inside one {@link GrantLedger.Reservation} (for a database
      * ledger: one transaction holding the employer's and year's row lock). An application the ledger
      * already holds gives back its stored decision; a changed application under a recorded caseId
-     * throws {@link se.forebygg.grant.ChangedApplicationException}.
+     * throws {@link se.forebygg.grant.ChangedApplicationException}. Throws {@link UndecidedCaseException}
+     * when a rule would not stop firing or the ledger could not hold the room or store the decision.
      */
     public Decision evaluate(Case aCase, GrantLedger ledger) {
         Objects.requireNonNull(aCase, "case");
         Objects.requireNonNull(ledger, "ledger");
+        UndecidedCaseException[] failed = new UndecidedCaseException[1];
+        Decision decision;
         if (aCase instanceof GrantCase grant) {
             try (GrantLedger.Reservation room = ledger.reserve(grant)) {
                 Optional<Decision> recorded = room.recorded();
-                Decision decision = recorded.isPresent() ? recorded.get()
-                        : decide(List.of(prepareGrant(grant, room))).get(0);
-                room.commit(decision);
-                return decision;
+                decision = recorded.isPresent() ? recorded.get()
+                        : decide(List.of(prepareGrant(grant, room)), (p, e) -> failed[0] = e).get(0);
+                if (decision != null) {
+                    room.commit(decision);
+                }
             }
+        } else {
+            decision = decide(List.of(prepare(aCase)), (p, e) -> failed[0] = e).get(0);
         }
-        return decide(List.of(prepare(aCase))).get(0);
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+        return decision;
     }
 
     /**
@@ -138,13 +155,16 @@ public final class Forebygg {
     }
 
     /**
-     * As {@link #evaluateAll(List, GrantLedger)}, but a case with a date outside the parameters does
-     * not stop the batch: its {@link InvalidCaseException} goes to {@code onInvalid} with the case's
-     * position, and its place in the result holds {@code null}. A {@code null} in {@code cases}
-     * (e.g. an input line that could not be read) is skipped and also gets {@code null}.
+     * As {@link #evaluateAll(List, GrantLedger)}, but one case that cannot be decided does not stop the
+     * batch: its {@link InvalidCaseException} (bad input, e.g. a date outside the parameters, or a
+     * changed application under a recorded caseId) or {@link UndecidedCaseException} (a rule that would
+     * not stop firing; the ledger timed out or refused the decision) goes to {@code onFailure} with the
+     * case's position, and its place in the result holds {@code null}. A {@code null} in {@code cases}
+     * (e.g. an input line that could not be read) is skipped and also gets {@code null}. A ledger that
+     * cannot be reached at all still throws: nothing after it could be decided either.
      */
     public Decision[] evaluateAll(List<? extends Case> cases, GrantLedger ledger,
-                                  BiConsumer<Integer, InvalidCaseException> onInvalid) {
+                                  BiConsumer<Integer, RuntimeException> onFailure) {
         Objects.requireNonNull(ledger, "ledger");
         Decision[] decisions = new Decision[cases.size()];
         List<Integer> order = inBatchOrder(cases);
@@ -153,7 +173,7 @@ public final class Forebygg {
             firstGrant++;
         }
         // Cases other than grants see nothing but their own facts: many share one session.
-        Group group = new Group();
+        Group group = new Group(onFailure);
         for (int i : order.subList(0, firstGrant)) {
             if (cases.get(i) == null) {
                 continue;
@@ -161,7 +181,7 @@ public final class Forebygg {
             try {
                 group.add(i, prepare(cases.get(i)), decisions);
             } catch (InvalidCaseException e) {
-                onInvalid.accept(i, e);
+                onFailure.accept(i, e);
             }
         }
         group.flush(decisions);
@@ -177,8 +197,13 @@ public final class Forebygg {
             }
             waves.get(wave).add(i);
         }
+        // A ledger says how many rooms one caller may hold at once (a database ledger: one, as each holds
+        // a connection and a transaction); a wave is decided in parts of that size.
+        int atOnce = Math.max(1, ledger.reservationsAtOnce());
         for (List<Integer> wave : waves) {
-            decideWave(cases, wave, ledger, decisions, onInvalid);
+            for (int from = 0; from < wave.size(); from += atOnce) {
+                decideWave(cases, wave.subList(from, Math.min(wave.size(), from + atOnce)), ledger, decisions, onFailure);
+            }
         }
         return decisions;
     }
@@ -248,13 +273,13 @@ public final class Forebygg {
      * in two threads or processes never wait for each other in a circle.
      */
     private void decideWave(List<? extends Case> cases, List<Integer> wave, GrantLedger ledger, Decision[] decisions,
-                            BiConsumer<Integer, InvalidCaseException> onInvalid) {
+                            BiConsumer<Integer, RuntimeException> onFailure) {
         List<Integer> ordered = new ArrayList<>(wave);
         ordered.sort(Comparator.comparing((Integer i) -> ((GrantCase) cases.get(i)).employerId())
                 .thenComparingInt(i -> ((GrantCase) cases.get(i)).year()));
         Map<Integer, GrantLedger.Reservation> rooms = new HashMap<>();
         try {
-            Group group = new Group();
+            Group group = new Group(onFailure);
             for (int i : ordered) {
                 GrantCase grant = (GrantCase) cases.get(i);
                 try {
@@ -266,15 +291,20 @@ public final class Forebygg {
                     } else {
                         group.add(i, prepareGrant(grant, room), decisions);
                     }
-                } catch (InvalidCaseException e) {
-                    onInvalid.accept(i, e);
+                } catch (InvalidCaseException | UndecidedCaseException e) {
+                    onFailure.accept(i, e);
                 }
             }
             group.flush(decisions);
             for (int i : ordered) {
                 GrantLedger.Reservation room = rooms.get(i);
                 if (room != null && decisions[i] != null) {
-                    room.commit(decisions[i]);
+                    try {
+                        room.commit(decisions[i]);
+                    } catch (InvalidCaseException | UndecidedCaseException e) {
+                        decisions[i] = null;
+                        onFailure.accept(i, e);
+                    }
                 }
             }
         } finally {
@@ -297,6 +327,11 @@ public final class Forebygg {
         private final List<Integer> positions = new ArrayList<>();
         private final List<Prepared> prepared = new ArrayList<>();
         private final Set<String> ids = new HashSet<>();
+        private final BiConsumer<Integer, RuntimeException> onFailure;
+
+        Group(BiConsumer<Integer, RuntimeException> onFailure) {
+            this.onFailure = onFailure;
+        }
 
         void add(int position, Prepared p, Decision[] decisions) {
             if (prepared.size() == GROUP_SIZE || !ids.add(p.aCase().caseId())) {
@@ -311,7 +346,11 @@ public final class Forebygg {
             if (prepared.isEmpty()) {
                 return;
             }
-            List<Decision> decided = decide(prepared);
+            Map<Prepared, Integer> at = new java.util.IdentityHashMap<>();
+            for (int k = 0; k < prepared.size(); k++) {
+                at.put(prepared.get(k), positions.get(k));
+            }
+            List<Decision> decided = decide(prepared, (p, e) -> onFailure.accept(at.get(p), e));
             for (int k = 0; k < decided.size(); k++) {
                 decisions[positions.get(k)] = decided.get(k);
             }
@@ -323,21 +362,27 @@ public final class Forebygg {
 
     /**
      * Runs the rules once over cases of distinct caseIds. Every rule joins a case's facts by caseId
-     * (parameter sets are shared and read-only), so each case is decided as if it were alone.
+     * (parameter sets are shared and read-only), so each case is decided as if it were alone. The
+     * decisions come back in the order of {@code group}; a case whose rules would not stop firing gets
+     * {@code null} there and goes to {@code onLoop}.
      */
-    private List<Decision> decide(List<Prepared> group) {
+    private List<Decision> decide(List<Prepared> group, BiConsumer<Prepared, UndecidedCaseException> onLoop) {
         Map<String, CaseRun> runs = new HashMap<>(group.size() * 2);
+        long bound = 0;
         for (Prepared p : group) {
             runs.put(p.aCase().caseId(), new CaseRun(p));
+            bound += firingBound(p);
         }
         KieSession session = sessions.newKieSession();
         CaseRun only = group.size() == 1 ? runs.values().iterator().next() : null;
+        Map<String, Integer> firings = only == null ? null : new HashMap<>();
         AgendaEventListener listener = new DefaultAgendaEventListener() {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
                 String rule = event.getMatch().getRule().getName();
                 if (only != null) {
                     only.fired.add(rule);
+                    firings.merge(rule, 1, Integer::sum);
                     return;
                 }
                 for (Object fact : event.getMatch().getObjects()) {
@@ -355,7 +400,21 @@ public final class Forebygg {
                     session.insert(fact);
                 }
             }
-            session.fireAllRules();
+            int limit = (int) Math.min(Integer.MAX_VALUE, bound);
+            if (session.fireAllRules(limit) >= limit) {
+                // Some case's rules would not stop: decide each case alone to find it, and spare the others.
+                if (only == null) {
+                    List<Decision> decisions = new ArrayList<>(group.size());
+                    for (Prepared p : group) {
+                        decisions.add(decide(List.of(p), onLoop).get(0));
+                    }
+                    return decisions;
+                }
+                onLoop.accept(only.prepared, looping(only.prepared, limit, firings));
+                List<Decision> none = new ArrayList<>();
+                none.add(null);
+                return none;
+            }
             for (Object fact : session.getObjects()) {
                 CaseRun run = runs.get(CaseIds.of(fact));
                 if (run != null) {
@@ -371,6 +430,19 @@ public final class Forebygg {
             decisions.add(decision(runs.get(p.aCase().caseId())));
         }
         return decisions;
+    }
+
+    private static long firingBound(Prepared p) {
+        return FIRINGS_PER_CASE + (long) FIRINGS_PER_FACT * p.facts().size();
+    }
+
+    /** The failure of a case that reached its firing bound, naming the rule that fired most. */
+    private static UndecidedCaseException looping(Prepared p, int limit, Map<String, Integer> firings) {
+        Map.Entry<String, Integer> most = firings.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+        return new UndecidedCaseException(UndecidedCaseException.Cause.RULES, "rule '" + most.getKey() + "' fired "
+                + most.getValue() + " times and the rules did not stop after " + limit + " firings (the bound for a "
+                + p.aCase().type().id() + " with " + p.facts().size() + " facts): a rule that keeps re-activating"
+                + " itself; the rules need fixing, the case is not decided", null);
     }
 
     /** One case's share of a session: its own facts, the parameter sets it brought, the rules that fired for it. */
@@ -425,6 +497,8 @@ public final class Forebygg {
     public static final class Builder {
         private Parameters parameters;
         private Path rulesDirectory;
+        private RuleFolder compiledFolder;
+        private RuleFolder.Compilation compilation;
 
         private Builder() {
         }
@@ -439,6 +513,19 @@ public final class Forebygg {
             return this;
         }
 
+        /**
+         * Rules already compiled from {@code folder} ({@link RuleFolder#compile}), e.g. by a checker that
+         * then runs them, so they are not compiled twice. The compilation must have succeeded.
+         */
+        public Builder compiledRules(RuleFolder folder, RuleFolder.Compilation compiled) {
+            if (!compiled.succeeded()) {
+                throw new RulesCompilationException(compiled.diagnostics());
+            }
+            this.compiledFolder = Objects.requireNonNull(folder, "folder");
+            this.compilation = compiled;
+            return this;
+        }
+
         /** Parameters other than the shipped ones (e.g. {@link Parameters#load(java.nio.file.Path)}). */
         public Builder parameters(Parameters parameters) {
             this.parameters = Objects.requireNonNull(parameters, "parameters");
@@ -447,6 +534,9 @@ public final class Forebygg {
 
         public Forebygg build() {
             Parameters p = parameters == null ? Parameters.standard() : parameters;
+            if (compilation != null) {
+                return new Forebygg(compilation.kieBase(), p, "local-" + compiledFolder.fingerprint() + "/" + p.version());
+            }
             if (rulesDirectory != null) {
                 RuleFolder folder = RuleFolder.of(rulesDirectory);
                 RuleFolder.Compilation compiled = folder.compile(Forebygg.class.getClassLoader());

@@ -32,6 +32,14 @@ public interface GrantLedger {
     Reservation reserve(GrantCase application);
 
     /**
+     * How many reservations one caller may hold at once. The engine decides a batch's grants in parts
+     * of at most this many rooms: a ledger in memory holds any number, a database ledger one (each room
+     * is a connection and a transaction holding a row lock, so a caller holding several could wait for
+     * a connection that only it could free, and two callers could wait for each other).
+     */
+    int reservationsAtOnce();
+
+    /**
      * Withdraws the decision recorded for {@code caseId} (e.g. after an appeal): its amount no longer
      * counts against the caps, and the caseId may be decided again. False when nothing was recorded.
      */

@@ -41,6 +41,12 @@ public final class InMemoryGrantLedger implements GrantLedger {
         return perEmployee.getOrDefault(new EmployeeYear(employerId, employeeId, year), BigDecimal.ZERO);
     }
 
+    /** Any number: a room in memory is a lock, taken in (employer, year) order by the engine. */
+    @Override
+    public int reservationsAtOnce() {
+        return Integer.MAX_VALUE;
+    }
+
     @Override
     public Reservation reserve(GrantCase application) {
         Objects.requireNonNull(application, "application");

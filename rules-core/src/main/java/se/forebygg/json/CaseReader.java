@@ -33,6 +33,7 @@ import java.util.stream.Collectors;
 import se.forebygg.engine.Case;
 import se.forebygg.engine.CaseType;
 import se.forebygg.engine.InvalidCaseException;
+import se.forebygg.engine.UndecidedCaseException;
 
 /**
  * Reads cases as the contract allows them: one JSON case, a JSON array of cases, or JSON Lines.
@@ -478,6 +479,21 @@ public final class CaseReader implements Iterator<CaseReader.Entry>, Closeable {
         public CaseError errorFor(InvalidCaseException problem) {
             return new CaseError(value == null ? null : value.caseId(),
                     tree == null ? null : tree.lineOf(problem.path()), problem.path(), problem.reason());
+        }
+
+        /**
+         * The error object of a case the engine could not decide: {@link #errorFor(InvalidCaseException)}
+         * for bad input, the case's own line with {@code cause} for an {@link UndecidedCaseException}.
+         */
+        public CaseError errorFor(RuntimeException problem) {
+            if (problem instanceof InvalidCaseException invalid) {
+                return errorFor(invalid);
+            }
+            if (problem instanceof UndecidedCaseException undecided) {
+                return new CaseError(value == null ? null : value.caseId(), new CaseError.Detail(
+                        tree == null ? null : tree.lineOf("$"), "$", undecided.reason(), undecided.failure().label()));
+            }
+            throw problem;
         }
     }
 }

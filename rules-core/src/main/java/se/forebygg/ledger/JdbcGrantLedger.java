@@ -10,11 +10,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.LoggerFactory;
 import se.forebygg.engine.Decision;
+import se.forebygg.engine.UndecidedCaseException;
 import se.forebygg.grant.ChangedApplicationException;
 import se.forebygg.grant.GrantCase;
 import se.forebygg.grant.GrantLedger;
@@ -37,8 +39,22 @@ public final class JdbcGrantLedger implements GrantLedger, AutoCloseable {
     /** The Flyway migrations: {@code V1__grant_ledger.sql}, … */
     static final String MIGRATIONS = "classpath:se/forebygg/ledger/migration";
     private static final String UNIQUE_VIOLATION = "23505";
-    /** How long an H2 reservation waits for another one of the same employer and year. */
-    private static final int H2_LOCK_TIMEOUT_MILLIS = 60_000;
+    /** SQLState class of "connection exception": the database is gone, not one case's trouble. */
+    private static final String CONNECTION_EXCEPTION = "08";
+    /** H2's "database may be already in use": an H2 file is open in another process. */
+    private static final int H2_FILE_IN_USE = 90020;
+    /**
+     * How long a reservation waits for another one of the same employer and year before that case
+     * fails ({@link UndecidedCaseException} with cause ledger; nothing recorded, it may be retried).
+     */
+    public static final Duration LOCK_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * How long PostgreSQL lets a reservation's transaction sit idle (a paused or hung client) before it
+     * ends the session and so frees the employer's and year's row for everyone else.
+     */
+    public static final Duration IDLE_IN_TRANSACTION_TIMEOUT = Duration.ofSeconds(60);
+    /** Connections of a ledger's own pool: one per reservation held at once, for threads deciding in parallel. */
+    static final int POOL_SIZE = 8;
 
     private final DataSource dataSource;
     private final AutoCloseable owned;
@@ -61,16 +77,51 @@ public final class JdbcGrantLedger implements GrantLedger, AutoCloseable {
         config.setJdbcUrl(Objects.requireNonNull(jdbcUrl, "jdbcUrl"));
         config.setUsername(user);
         config.setPassword(password);
-        config.setMaximumPoolSize(8);
+        config.setMaximumPoolSize(POOL_SIZE);
         config.setAutoCommit(true);
         config.setPoolName("forebygg-ledger");
-        HikariDataSource pool = new HikariDataSource(config);
+        config.setConnectionTimeout(LOCK_TIMEOUT.toMillis());
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw cannotOpen(jdbcUrl, e);
+        }
         try {
             return new JdbcGrantLedger(pool, pool);
         } catch (RuntimeException e) {
             pool.close();
-            throw e;
+            throw cannotOpen(jdbcUrl, e);
         }
+    }
+
+    /** Why a ledger did not open, in the user's words where the cause is theirs (a file in use, a wrong URL). */
+    private static LedgerException cannotOpen(String jdbcUrl, RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == H2_FILE_IN_USE && jdbcUrl.startsWith("jdbc:h2:")) {
+                return new LedgerException("the ledger " + jdbcUrl + " is open in another process: an H2 file ledger"
+                        + " serves one process at a time; wait for the other run, or use PostgreSQL for"
+                        + " runs in parallel", e, true);
+            }
+            if (t instanceof SQLException sql && sql.getMessage() != null && sql.getMessage().startsWith("No suitable driver")) {
+                return new LedgerException("no database driver for " + jdbcUrl + ": the ledger takes jdbc:h2:file:PATH"
+                        + " or jdbc:postgresql://HOST[:PORT]/DATABASE", e, true);
+            }
+        }
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return new LedgerException("cannot open the ledger " + jdbcUrl + ": " + root.getMessage(), e,
+                root instanceof SQLException sql && sql.getSQLState() != null
+                        && (sql.getSQLState().startsWith(CONNECTION_EXCEPTION) || sql.getSQLState().startsWith("28")
+                        || sql.getSQLState().startsWith("3D")));
+    }
+
+    /** One: each room is a connection and a transaction (see {@link GrantLedger#reservationsAtOnce()}). */
+    @Override
+    public int reservationsAtOnce() {
+        return 1;
     }
 
     /** A ledger in the host's {@code dataSource} (migrated on opening); {@link #close()} leaves it open. */
@@ -133,8 +184,31 @@ public final class JdbcGrantLedger implements GrantLedger, AutoCloseable {
             if (e instanceof RuntimeException r) {
                 throw r;
             }
-            throw new LedgerException("cannot reserve room for " + application.caseId(), e);
+            if (e instanceof SQLException sql && !gone(sql)) {
+                throw undecided("the ledger did not give the room of employer " + application.employerId()
+                        + " and year " + application.year() + (timedOut(sql) ? " within " + LOCK_TIMEOUT.toSeconds()
+                        + " s: another run holds it" : ": " + sql.getMessage()), sql);
+            }
+            throw new LedgerException("cannot reserve room for " + application.caseId() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A failure of one case's room or record: nothing was recorded, the case may be retried. */
+    private static UndecidedCaseException undecided(String what, SQLException e) {
+        return new UndecidedCaseException(UndecidedCaseException.Cause.LEDGER,
+                what + "; nothing was recorded, the case may be sent again", e);
+    }
+
+    /** True when the database itself is unreachable or the connection broke: no later case would fare better. */
+    private static boolean gone(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith(CONNECTION_EXCEPTION);
+    }
+
+    /** A lock wait or a wait for a pooled connection that ran out of time. */
+    private static boolean timedOut(SQLException e) {
+        String state = e.getSQLState();
+        return e instanceof java.sql.SQLTimeoutException || e instanceof java.sql.SQLTransientConnectionException
+                || "55P03".equals(state) || "57014".equals(state) || "HYT00".equals(state) || e.getErrorCode() == 50200;
     }
 
     @Override
@@ -212,12 +286,20 @@ public final class JdbcGrantLedger implements GrantLedger, AutoCloseable {
     }
 
     private static void lock(Connection c, String employerId, int year) throws SQLException {
-        if ("H2".equals(c.getMetaData().getDatabaseProductName())) {
+        String product = c.getMetaData().getDatabaseProductName();
+        if ("H2".equals(product)) {
             try (Statement s = c.createStatement()) {
-                s.execute("SET LOCK_TIMEOUT " + H2_LOCK_TIMEOUT_MILLIS);
+                s.execute("SET LOCK_TIMEOUT " + LOCK_TIMEOUT.toMillis());
                 // H2 writes commits to its file up to half a second late by default: a crash in that
                 // window would lose decisions that callers were already given. Write them at once.
                 s.execute("SET WRITE_DELAY 0");
+            }
+        } else if ("PostgreSQL".equals(product)) {
+            // For this transaction only, so that a host's own pool keeps its settings: wait for the row at
+            // most LOCK_TIMEOUT, and if this client stops mid-transaction, free the row after the idle timeout.
+            try (Statement s = c.createStatement()) {
+                s.execute("SET LOCAL lock_timeout = " + LOCK_TIMEOUT.toMillis()
+                        + "; SET LOCAL idle_in_transaction_session_timeout = " + IDLE_IN_TRANSACTION_TIMEOUT.toMillis());
             }
         }
         try (PreparedStatement s = c.prepareStatement(
@@ -301,7 +383,12 @@ public final class JdbcGrantLedger implements GrantLedger, AutoCloseable {
                     // Recorded meanwhile under another employer or year: another application, same caseId.
                     throw new ChangedApplicationException(application.caseId());
                 }
-                throw new LedgerException("cannot record the decision on " + application.caseId(), e);
+                if (!gone(e)) {
+                    throw undecided("the ledger refused the decision: " + e.getMessage(), e);
+                }
+                // The connection broke during the commit: whether it was recorded is not known here.
+                throw new LedgerException("cannot record the decision on " + application.caseId()
+                        + " (the connection broke; whether it was recorded, the ledger will tell on the next run)", e);
             } catch (JsonProcessingException e) {
                 LedgerException failure = new LedgerException("cannot store the decision on " + application.caseId(), e);
                 end(failure);

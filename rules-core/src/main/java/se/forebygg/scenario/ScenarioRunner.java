@@ -18,6 +18,7 @@ import se.forebygg.engine.Decision;
 import se.forebygg.engine.Finding;
 import se.forebygg.engine.Forebygg;
 import se.forebygg.engine.InvalidCaseException;
+import se.forebygg.engine.UndecidedCaseException;
 import se.forebygg.json.CaseError;
 import se.forebygg.json.CaseReader;
 import se.forebygg.json.ForebyggJson;
@@ -54,6 +55,9 @@ public final class ScenarioRunner {
                 decision = engine.evaluate(entry.value());
             } catch (InvalidCaseException e) {
                 return badCase(scenario, entry.errorFor(e));
+            } catch (UndecidedCaseException e) {
+                return new ScenarioResult(scenario, null, List.of(new Mismatch("case", "a decision",
+                        "not decided (" + e.failure().label() + "): " + e.reason())));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

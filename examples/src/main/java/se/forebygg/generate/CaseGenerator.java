@@ -117,7 +117,7 @@ public final class CaseGenerator {
     private List<ObjectNode> employerApplications(int employer, long remaining) {
         int employees = employerSize();
         int count = (int) Math.min(remaining, Math.max(1, poisson(APPLICATIONS_SCALE * Math.pow(employees, APPLICATIONS_EXPONENT))));
-        String employerId = String.format("556%03d-%04d", employer / 10_000 % 1000, employer % 10_000);
+        String employerId = organisationNumber(employer);
         int provider = pickProvider();
         List<ObjectNode> applications = new ArrayList<>(count);
         List<Integer> earlier = new ArrayList<>();
@@ -150,12 +150,40 @@ public final class CaseGenerator {
         return random.nextInt(providers);
     }
 
+    /** The {@code employer}-th employer's organisation number: 556NNN-NNNC with its Luhn check digit. */
+    static String organisationNumber(int employer) {
+        String nine = String.format("556%06d", employer % 1_000_000);
+        return nine.substring(0, 6) + "-" + nine.substring(6) + luhn(nine);
+    }
+
+    /**
+     * The personal identity number of an employer's {@code employee}-th employee: a birth day in
+     * 1960–1999 and a serial, both from the pair, with its Luhn check digit; distinct within one employer.
+     */
+    static String personalIdentityNumber(String employerId, int employee) {
+        // Day by 7919 · employee (7919 is prime to 14 600), serial by employee mod 900: the pair repeats only
+        // after 131 400 employees, more than the largest employer has.
+        LocalDate born = LocalDate.of(1960, 1, 1).plusDays(Math.floorMod(employerId.hashCode() * 31 + employee * 7919, 14_600));
+        String serial = String.format("%03d", 100 + employee % 900);
+        String nine = String.format("%02d%02d%02d", born.getYear() % 100, born.getMonthValue(), born.getDayOfMonth()) + serial;
+        return born.getYear() + nine.substring(2, 6) + "-" + serial + luhn(nine);
+    }
+
+    private static int luhn(String nine) {
+        int sum = 0;
+        for (int i = 0; i < nine.length(); i++) {
+            int d = (nine.charAt(i) - '0') * (i % 2 == 0 ? 2 : 1);
+            sum += d > 9 ? d - 9 : d;
+        }
+        return (10 - sum % 10) % 10;
+    }
+
     private ObjectNode application(String employerId, int employee, int provider) {
         ObjectNode c = mapper.createObjectNode();
         c.put("type", "workplace-rehabilitation-grant");
         c.put("caseId", "");
         c.put("employerId", employerId);
-        c.put("employeeId", "E-" + employee);
+        c.put("employeeId", personalIdentityNumber(employerId, employee));
         double condition = random.nextDouble();
         c.put("employeeCondition", condition < 0.58 ? "AT_RISK_OF_REDUCED_WORK_CAPACITY"
                 : condition < 0.97 ? "REDUCED_WORK_CAPACITY" : "NONE");

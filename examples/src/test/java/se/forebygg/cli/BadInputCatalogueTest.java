@@ -48,8 +48,8 @@ class BadInputCatalogueTest {
             + "\"risk\":{\"expectedWorkCapacityReduction\":0.5},\"plan\":{\"kind\":\"MEDICAL_TREATMENT\","
             + "\"purpose\":\"PREVENT_ILLNESS\",\"orderedByPhysician\":true,\"approvedByAgency\":true,\"sessions\":6},"
             + "\"claim\":{\"days\":[" + DAY + "]}}";
-    static final String GRANT = "{\"type\":\"workplace-rehabilitation-grant\",\"caseId\":\"%s\",\"employerId\":\"556000-0001\","
-            + "\"employeeId\":\"E-17\",\"employeeCondition\":\"AT_RISK_OF_REDUCED_WORK_CAPACITY\","
+    static final String GRANT = "{\"type\":\"workplace-rehabilitation-grant\",\"caseId\":\"%s\",\"employerId\":\"556000-0019\","
+            + "\"employeeId\":\"19600118-1004\",\"employeeCondition\":\"AT_RISK_OF_REDUCED_WORK_CAPACITY\","
             + "\"provider\":{\"id\":\"P-3\",\"approvedByAgency\":true},\"measures\":[{\"kind\":\"INVESTIGATE\","
             + "\"performedOn\":\"2025-04-02\",\"amountPaid\":8000},{\"kind\":\"PLAN\",\"performedOn\":\"2025-04-20\","
             + "\"amountPaid\":6000}],\"submittedOn\":\"2025-09-01\"}";

@@ -107,7 +107,7 @@ class EvaluateCommandTest {
     }
 
     /** ARS-9: measures of 2025 and 2026 in one application. */
-    private static final String MIXED_YEARS = "{\"type\":\"workplace-rehabilitation-grant\",\"caseId\":\"ars-0009\",\"employerId\":\"556000-0007\",\"employeeId\":\"E-3\",\"employeeCondition\":\"REDUCED_WORK_CAPACITY\",\"provider\":{\"id\":\"P-3\",\"approvedByAgency\":true},\"measures\":[{\"kind\":\"INVESTIGATE\",\"performedOn\":\"2025-12-15\",\"amountPaid\":4000},{\"kind\":\"IMPLEMENT\",\"performedOn\":\"2026-01-12\",\"amountPaid\":3000}],\"submittedOn\":\"2026-01-20\"}";
+    private static final String MIXED_YEARS = "{\"type\":\"workplace-rehabilitation-grant\",\"caseId\":\"ars-0009\",\"employerId\":\"556000-0076\",\"employeeId\":\"19600104-1000\",\"employeeCondition\":\"REDUCED_WORK_CAPACITY\",\"provider\":{\"id\":\"P-3\",\"approvedByAgency\":true},\"measures\":[{\"kind\":\"INVESTIGATE\",\"performedOn\":\"2025-12-15\",\"amountPaid\":4000},{\"kind\":\"IMPLEMENT\",\"performedOn\":\"2026-01-12\",\"amountPaid\":3000}],\"submittedOn\":\"2026-01-20\"}";
 
     @Test
     void theOrderOfTheInputLinesNeverChangesADecision(@TempDir Path dir) throws Exception {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import se.forebygg.ledger.JdbcGrantLedger;
+import se.forebygg.testkit.SwedishIds;
 
 /**
  * {@code evaluate --ledger} killed (SIGKILL) in the middle of a batch of grant applications: the
@@ -35,8 +36,8 @@ class KilledRunTest {
         Path input = dir.resolve("grants.jsonl");
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < APPLICATIONS; i++) {
-            lines.add("{\"type\":\"workplace-rehabilitation-grant\",\"caseId\":\"ars-" + i + "\",\"employerId\":\"556000-"
-                    + (i % 2) + "\",\"employeeId\":\"E-" + (i % 40) + "\",\"employeeCondition\":\"REDUCED_WORK_CAPACITY\","
+            lines.add("{\"type\":\"workplace-rehabilitation-grant\",\"caseId\":\"ars-" + i + "\",\"employerId\":\"" + SwedishIds.employer(i % 2)
+                    + "\",\"employeeId\":\"" + SwedishIds.employee(i % 40) + "\",\"employeeCondition\":\"REDUCED_WORK_CAPACITY\","
                     + "\"provider\":{\"id\":\"P-3\",\"approvedByAgency\":true},\"measures\":[{\"kind\":\"INVESTIGATE\","
                     + "\"performedOn\":\"2025-04-02\",\"amountPaid\":" + (3000 + 37 * i) + "}],\"submittedOn\":\"2025-09-"
                     + String.format("%02d", 1 + i % 28) + "\"}");

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import se.forebygg.testkit.SwedishIds;
 
 /**
  * 200 MB through {@code evaluate -} in a child JVM limited to 128 MB of heap: the command streams
@@ -83,8 +84,8 @@ class LargeInputTest {
                     + "\"note\":\"" + padding + "\",\"competences\":[\"PHYSICIAN\"]}";
         }
         if (n % GRANT_EVERY == 0) {
-            return "{\"type\":\"workplace-rehabilitation-grant\",\"caseId\":\"ars-" + n + "\",\"employerId\":\"556000-"
-                    + (n % 7) + "\",\"employeeId\":\"E-" + (n % 13) + "\",\"employeeCondition\":\"REDUCED_WORK_CAPACITY\","
+            return "{\"type\":\"workplace-rehabilitation-grant\",\"caseId\":\"ars-" + n + "\",\"employerId\":\"" + SwedishIds.employer(n % 7)
+                    + "\",\"employeeId\":\"" + SwedishIds.employee(n % 13) + "\",\"employeeCondition\":\"REDUCED_WORK_CAPACITY\","
                     + "\"note\":\"" + padding + "\",\"provider\":{\"id\":\"P-3\",\"approvedByAgency\":true},"
                     + "\"measures\":[{\"kind\":\"INVESTIGATE\",\"performedOn\":\"2025-04-02\",\"amountPaid\":" + (1000 + n)
                     + "}],\"submittedOn\":\"2025-" + (n % 2 == 0 ? "09" : "10") + "-01\"}";

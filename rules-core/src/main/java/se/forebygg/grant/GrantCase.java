@@ -30,7 +30,7 @@ public record GrantCase(String caseId, String employerId, String employeeId, Emp
             Comparator.comparing(GrantCase::submittedOn).thenComparing(GrantCase::caseId);
 
     public GrantCase {
-        Require.nonEmpty(caseId, "caseId");
+        Require.caseId(caseId);
         Require.nonEmpty(employerId, "employerId");
         Require.nonEmpty(employeeId, "employeeId");
         Require.present(employeeCondition, "employeeCondition");

@@ -66,7 +66,7 @@ public final class InMemoryGrantLedger implements GrantLedger {
                 employee = granted(key.employerId, application.employeeId(), key.year);
                 employer = granted(key.employerId, key.year);
             }
-            if (earlier != null && !earlier.inputHash.equals(hash)) {
+            if (earlier != null && !ForebyggJson.isInputHashOf(earlier.inputHash, application)) {
                 throw new ChangedApplicationException(application.caseId());
             }
             return new Held(lock, key, application, hash, employee, employer,

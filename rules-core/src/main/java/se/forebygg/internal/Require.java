@@ -27,6 +27,32 @@ public final class Require {
         return value;
     }
 
+    /** The longest caseId (contract version 2): what ledgers and audit logs store. */
+    public static final int MAX_CASE_ID_LENGTH = 128;
+
+    /**
+     * A caseId as the contract has it: 1–{@value #MAX_CASE_ID_LENGTH} characters, not blank, no control
+     * characters (a ledger stores it as it is; PostgreSQL cannot hold U+0000 at all).
+     */
+    public static String caseId(String value) {
+        nonEmpty(value, "caseId");
+        int length = value.codePointCount(0, value.length());
+        if (length > MAX_CASE_ID_LENGTH) {
+            throw new InvalidCaseException("$.caseId", "has " + length + " characters; at most " + MAX_CASE_ID_LENGTH
+                    + " are allowed");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+                    || Character.isSurrogate(c) && !Character.isSurrogatePair(value.charAt(Math.max(0, i - 1)), c)
+                    && !(i + 1 < value.length() && Character.isSurrogatePair(c, value.charAt(i + 1)))) {
+                throw new InvalidCaseException("$.caseId", String.format("holds the character U+%04X at position %d:"
+                        + " control, format and unpaired surrogate characters are not allowed", (int) c, i + 1));
+            }
+        }
+        return value;
+    }
+
     public static BigDecimal nonNegative(BigDecimal value, String field) {
         present(value, field);
         if (value.signum() < 0) {

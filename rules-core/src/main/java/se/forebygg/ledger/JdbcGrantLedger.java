@@ -43,27 +43,49 @@ public final class JdbcGrantLedger implements GrantLedger, AutoCloseable {
     private static final String CONNECTION_EXCEPTION = "08";
     /** H2's "database may be already in use": an H2 file is open in another process. */
     private static final int H2_FILE_IN_USE = 90020;
+
     /**
-     * How long a reservation waits for another one of the same employer and year before that case
-     * fails ({@link UndecidedCaseException} with cause ledger; nothing recorded, it may be retried).
+     * How long a ledger waits.
+     *
+     * @param lock how long a reservation waits for the room of its employer and year (held by another
+     *             run) or for a pooled connection, before that case fails ({@link UndecidedCaseException}
+     *             with cause ledger; nothing recorded, it may be sent again)
+     * @param idleInTransaction PostgreSQL: how long a reservation's transaction may sit idle (a paused or
+     *             hung client) before the server ends its session and so frees the row for everyone else
      */
-    public static final Duration LOCK_TIMEOUT = Duration.ofSeconds(30);
-    /**
-     * How long PostgreSQL lets a reservation's transaction sit idle (a paused or hung client) before it
-     * ends the session and so frees the employer's and year's row for everyone else.
-     */
-    public static final Duration IDLE_IN_TRANSACTION_TIMEOUT = Duration.ofSeconds(60);
+    public record Timeouts(Duration lock, Duration idleInTransaction) {
+        /** 30 s for a lock, 60 s idle in a transaction. */
+        public static final Timeouts STANDARD = new Timeouts(Duration.ofSeconds(30), Duration.ofSeconds(60));
+
+        public Timeouts {
+            if (lock.isNegative() || lock.isZero() || idleInTransaction.isNegative() || idleInTransaction.isZero()) {
+                throw new IllegalArgumentException("timeouts must be positive: " + lock + ", " + idleInTransaction);
+            }
+        }
+    }
     /** Connections of a ledger's own pool: one per reservation held at once, for threads deciding in parallel. */
     static final int POOL_SIZE = 8;
 
     private final DataSource dataSource;
     private final AutoCloseable owned;
+    private final Timeouts timeouts;
     private final ObjectMapper json = ForebyggJson.newMapper();
 
-    private JdbcGrantLedger(DataSource dataSource, AutoCloseable owned) {
+    private JdbcGrantLedger(DataSource dataSource, AutoCloseable owned, Timeouts timeouts) {
         this.dataSource = dataSource;
         this.owned = owned;
+        this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
         Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).load().migrate();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            if (isH2(c)) {
+                // H2 writes commits to its file up to half a second late by default: a crash in that window
+                // would lose decisions that callers were already given. Write them at once. (A database
+                // setting: set once here, outside any reservation, as it locks H2's system table.)
+                s.execute("SET WRITE_DELAY 0");
+            }
+        } catch (SQLException e) {
+            throw new LedgerException("cannot set up the ledger: " + e.getMessage(), e);
+        }
     }
 
     /** Opens (and creates or upgrades) the ledger at {@code jdbcUrl}, e.g. {@code jdbc:h2:file:./ledger}. */
@@ -73,6 +95,11 @@ public final class JdbcGrantLedger implements GrantLedger, AutoCloseable {
 
     /** As {@link #open(String)}, with a database user and password (null for none). */
     public static JdbcGrantLedger open(String jdbcUrl, String user, String password) {
+        return open(jdbcUrl, user, password, Timeouts.STANDARD);
+    }
+
+    /** As {@link #open(String, String, String)}, with other {@link Timeouts}. */
+    public static JdbcGrantLedger open(String jdbcUrl, String user, String password, Timeouts timeouts) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(Objects.requireNonNull(jdbcUrl, "jdbcUrl"));
         config.setUsername(user);
@@ -80,7 +107,7 @@ public final class JdbcGrantLedger implements GrantLedger, AutoCloseable {
         config.setMaximumPoolSize(POOL_SIZE);
         config.setAutoCommit(true);
         config.setPoolName("forebygg-ledger");
-        config.setConnectionTimeout(LOCK_TIMEOUT.toMillis());
+        config.setConnectionTimeout(Math.max(250, timeouts.lock().toMillis()));
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);
@@ -88,7 +115,7 @@ public final class JdbcGrantLedger implements GrantLedger, AutoCloseable {
             throw cannotOpen(jdbcUrl, e);
         }
         try {
-            return new JdbcGrantLedger(pool, pool);
+            return new JdbcGrantLedger(pool, pool, timeouts);
         } catch (RuntimeException e) {
             pool.close();
             throw cannotOpen(jdbcUrl, e);
@@ -126,7 +153,12 @@ public final class JdbcGrantLedger implements GrantLedger, AutoCloseable {
 
     /** A ledger in the host's {@code dataSource} (migrated on opening); {@link #close()} leaves it open. */
     public static JdbcGrantLedger of(DataSource dataSource) {
-        return new JdbcGrantLedger(Objects.requireNonNull(dataSource, "dataSource"), () -> { });
+        return of(dataSource, Timeouts.STANDARD);
+    }
+
+    /** As {@link #of(DataSource)}, with other {@link Timeouts} (the pool's own connection timeout is the host's). */
+    public static JdbcGrantLedger of(DataSource dataSource, Timeouts timeouts) {
+        return new JdbcGrantLedger(Objects.requireNonNull(dataSource, "dataSource"), () -> { }, timeouts);
     }
 
     @Override
@@ -157,6 +189,11 @@ public final class JdbcGrantLedger implements GrantLedger, AutoCloseable {
         try {
             c = dataSource.getConnection();
             ensureEmployerYear(c, application.employerId(), application.year());
+            if (isH2(c)) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET LOCK_TIMEOUT " + timeouts.lock().toMillis());
+                }
+            }
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             lock(c, application.employerId(), application.year());
@@ -166,7 +203,7 @@ public final class JdbcGrantLedger implements GrantLedger, AutoCloseable {
                 s.setString(1, application.caseId());
                 try (ResultSet r = s.executeQuery()) {
                     if (r.next()) {
-                        if (!r.getString(1).equals(hash)) {
+                        if (!ForebyggJson.isInputHashOf(r.getString(1), application)) {
                             throw new ChangedApplicationException(application.caseId());
                         }
                         recorded = json.readValue(r.getString(2), Decision.class);
@@ -186,8 +223,8 @@ public final class JdbcGrantLedger implements GrantLedger, AutoCloseable {
             }
             if (e instanceof SQLException sql && !gone(sql)) {
                 throw undecided("the ledger did not give the room of employer " + application.employerId()
-                        + " and year " + application.year() + (timedOut(sql) ? " within " + LOCK_TIMEOUT.toSeconds()
-                        + " s: another run holds it" : ": " + sql.getMessage()), sql);
+                        + " and year " + application.year() + (timedOut(sql) ? " within " + timeouts.lock().toMillis()
+                        + " ms: another run holds it, or every connection is in use" : ": " + sql.getMessage()), sql);
             }
             throw new LedgerException("cannot reserve room for " + application.caseId() + ": " + e.getMessage(), e);
         }
@@ -214,6 +251,11 @@ public final class JdbcGrantLedger implements GrantLedger, AutoCloseable {
     @Override
     public boolean withdraw(String caseId) {
         try (Connection c = dataSource.getConnection()) {
+            if (isH2(c)) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET LOCK_TIMEOUT " + timeouts.lock().toMillis());
+                }
+            }
             c.setAutoCommit(false);
             try {
                 String employerId;
@@ -285,21 +327,17 @@ public final class JdbcGrantLedger implements GrantLedger, AutoCloseable {
         }
     }
 
-    private static void lock(Connection c, String employerId, int year) throws SQLException {
-        String product = c.getMetaData().getDatabaseProductName();
-        if ("H2".equals(product)) {
-            try (Statement s = c.createStatement()) {
-                s.execute("SET LOCK_TIMEOUT " + LOCK_TIMEOUT.toMillis());
-                // H2 writes commits to its file up to half a second late by default: a crash in that
-                // window would lose decisions that callers were already given. Write them at once.
-                s.execute("SET WRITE_DELAY 0");
-            }
-        } else if ("PostgreSQL".equals(product)) {
+    private static boolean isH2(Connection c) throws SQLException {
+        return "H2".equals(c.getMetaData().getDatabaseProductName());
+    }
+
+    private void lock(Connection c, String employerId, int year) throws SQLException {
+        if ("PostgreSQL".equals(c.getMetaData().getDatabaseProductName())) {
             // For this transaction only, so that a host's own pool keeps its settings: wait for the row at
             // most LOCK_TIMEOUT, and if this client stops mid-transaction, free the row after the idle timeout.
             try (Statement s = c.createStatement()) {
-                s.execute("SET LOCAL lock_timeout = " + LOCK_TIMEOUT.toMillis()
-                        + "; SET LOCAL idle_in_transaction_session_timeout = " + IDLE_IN_TRANSACTION_TIMEOUT.toMillis());
+                s.execute("SET LOCAL lock_timeout = " + timeouts.lock().toMillis()
+                        + "; SET LOCAL idle_in_transaction_session_timeout = " + timeouts.idleInTransaction().toMillis());
             }
         }
         try (PreparedStatement s = c.prepareStatement(

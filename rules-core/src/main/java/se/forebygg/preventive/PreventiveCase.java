@@ -19,7 +19,7 @@ public record PreventiveCase(String caseId, Step step, LocalDate decisionDate, I
                              Plan plan, Claim claim) implements Case {
 
     public PreventiveCase {
-        Require.nonEmpty(caseId, "caseId");
+        Require.caseId(caseId);
         Require.present(step, "step");
         Require.present(decisionDate, "decisionDate");
         Require.present(insured, "insured");

@@ -15,7 +15,7 @@ public record ProviderApprovalCase(String caseId, LocalDate decisionDate, List<C
         implements Case {
 
     public ProviderApprovalCase {
-        Require.nonEmpty(caseId, "caseId");
+        Require.caseId(caseId);
         Require.present(decisionDate, "decisionDate");
         competences = Require.list(competences, "competences");
     }

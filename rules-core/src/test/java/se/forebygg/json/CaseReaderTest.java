@@ -96,8 +96,8 @@ class CaseReaderTest {
         assertEquals("$.claim", error.path());
     }
 
-    static final String GRANT = "{\"type\":\"workplace-rehabilitation-grant\",\"caseId\":\"g\",\"employerId\":\"556000-0001\","
-            + "\"employeeId\":\"E-17\",\"employeeCondition\":\"REDUCED_WORK_CAPACITY\","
+    static final String GRANT = "{\"type\":\"workplace-rehabilitation-grant\",\"caseId\":\"g\",\"employerId\":\"556000-0019\","
+            + "\"employeeId\":\"19600118-1004\",\"employeeCondition\":\"REDUCED_WORK_CAPACITY\","
             + "\"provider\":{\"id\":\"P-3\",\"approvedByAgency\":true},\"measures\":[{\"kind\":\"INVESTIGATE\","
             + "\"performedOn\":\"2025-04-02\",\"amountPaid\":8000}],\"submittedOn\":\"2025-09-01\"}";
 

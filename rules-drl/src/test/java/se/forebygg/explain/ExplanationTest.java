@@ -85,7 +85,7 @@ class ExplanationTest {
     @Test
     void grantDecisionInSwedishWritesNumbersTheSwedishWay() {
         Decision d = decide("""
-                {"type":"workplace-rehabilitation-grant","caseId":"ars-9","employerId":"556000-0001","employeeId":"E-17",
+                {"type":"workplace-rehabilitation-grant","caseId":"ars-9","employerId":"556000-0019","employeeId":"19600118-1004",
                  "employeeCondition":"REDUCED_WORK_CAPACITY","provider":{"id":"P-3","approvedByAgency":true},
                  "measures":[{"kind":"IMPLEMENT","performedOn":"2025-04-02","amountPaid":12500.50}],
                  "submittedOn":"2025-09-01","alreadyGranted":{"employee":3750.5,"employer":0}}

@@ -214,7 +214,7 @@ class GrantPropertiesTest {
     }
 
     private static GrantCase application(String id, int year, LocalDate on, BigDecimal paid, LocalDate submitted) {
-        return new GrantCase(id, "556000-0001", "E-1", EmployeeCondition.REDUCED_WORK_CAPACITY,
+        return new GrantCase(id, "556000-0019", "19600102-1002", EmployeeCondition.REDUCED_WORK_CAPACITY,
                 new GrantProvider("P-1", true), List.of(new Measure(MeasureKind.INVESTIGATE, on, paid)), submitted, null);
     }
 

@@ -17,6 +17,7 @@ import se.forebygg.engine.ReasonCode;
 import se.forebygg.engine.Severity;
 import se.forebygg.json.CaseReader;
 import se.forebygg.json.ForebyggJson;
+import se.forebygg.testkit.SwedishIds;
 
 /** The grant rules of förordningen (2014:67) at their boundaries, one nested class per rule. */
 class GrantRulesTest {
@@ -29,7 +30,7 @@ class GrantRulesTest {
     }
 
     private static GrantCase application(List<Measure> measures, LocalDate submitted, AlreadyGranted already) {
-        return new GrantCase("ars-t", "556000-0001", "E-17", EmployeeCondition.AT_RISK_OF_REDUCED_WORK_CAPACITY,
+        return new GrantCase("ars-t", "556000-0019", "19600118-1004", EmployeeCondition.AT_RISK_OF_REDUCED_WORK_CAPACITY,
                 new GrantProvider("P-3", true), measures, submitted, already);
     }
 
@@ -244,7 +245,7 @@ class GrantRulesTest {
         void twenty_one_employees_in_one_batch_meet_the_employer_cap() {
             List<GrantCase> batch = new ArrayList<>();
             for (int i = 0; i < 21; i++) {
-                batch.add(new GrantCase(String.format("ars-%02d", i), "556000-0001", "E-" + i,
+                batch.add(new GrantCase(String.format("ars-%02d", i), "556000-0019", SwedishIds.employee(i),
                         EmployeeCondition.REDUCED_WORK_CAPACITY, new GrantProvider("P-3", true),
                         List.of(measure(MeasureKind.INVESTIGATE, APRIL, "20000")), SEPTEMBER, null));
             }
@@ -293,8 +294,8 @@ class GrantRulesTest {
         }
 
         private String grant(String measures) {
-            return "{\"type\":\"workplace-rehabilitation-grant\",\"caseId\":\"ars-9\",\"employerId\":\"556000-0001\","
-                    + "\"employeeId\":\"E-1\",\"employeeCondition\":\"REDUCED_WORK_CAPACITY\","
+            return "{\"type\":\"workplace-rehabilitation-grant\",\"caseId\":\"ars-9\",\"employerId\":\"556000-0019\","
+                    + "\"employeeId\":\"19600102-1002\",\"employeeCondition\":\"REDUCED_WORK_CAPACITY\","
                     + "\"provider\":{\"id\":\"P-3\",\"approvedByAgency\":true},\"measures\":[" + measures + "],"
                     + "\"submittedOn\":\"2026-01-20\"}";
         }
@@ -337,10 +338,10 @@ class GrantRulesTest {
     class Batches {
         @Test
         void grants_are_taken_by_submission_day_and_come_back_in_input_order() {
-            GrantCase later = new GrantCase("ars-b", "556000-0001", "E-17", EmployeeCondition.REDUCED_WORK_CAPACITY,
+            GrantCase later = new GrantCase("ars-b", "556000-0019", "19600118-1004", EmployeeCondition.REDUCED_WORK_CAPACITY,
                     new GrantProvider("P-3", true), List.of(measure(MeasureKind.INVESTIGATE, APRIL, "16000")),
                     LocalDate.of(2025, 10, 1), null);
-            GrantCase earlier = new GrantCase("ars-a", "556000-0001", "E-17", EmployeeCondition.REDUCED_WORK_CAPACITY,
+            GrantCase earlier = new GrantCase("ars-a", "556000-0019", "19600118-1004", EmployeeCondition.REDUCED_WORK_CAPACITY,
                     new GrantProvider("P-3", true), List.of(measure(MeasureKind.INVESTIGATE, APRIL, "16000")),
                     LocalDate.of(2025, 9, 1), null);
             List<Decision> d = ENGINE.evaluateAll(List.of(later, earlier));
@@ -356,9 +357,9 @@ class GrantRulesTest {
             assertDecision(ENGINE.evaluate(withId(investigation("16000"), "ars-second"), ledger),
                     Outcome.PARTIALLY_APPROVED, "2000",
                     ReasonCode.ARS_EMPLOYEE_CAP_APPLIED);
-            assertThat(ledger.granted("556000-0001", "E-17", 2025)).isEqualByComparingTo("10000");
-            assertThat(ledger.granted("556000-0001", 2025)).isEqualByComparingTo("10000");
-            assertThat(ledger.granted("556000-0001", 2024)).isEqualByComparingTo("0");
+            assertThat(ledger.granted("556000-0019", "19600118-1004", 2025)).isEqualByComparingTo("10000");
+            assertThat(ledger.granted("556000-0019", 2025)).isEqualByComparingTo("10000");
+            assertThat(ledger.granted("556000-0019", 2024)).isEqualByComparingTo("0");
         }
 
         @Test
@@ -366,11 +367,11 @@ class GrantRulesTest {
             GrantLedger ledger = new InMemoryGrantLedger();
             Decision first = ENGINE.evaluate(investigation("16000"), ledger);
             assertThat(ENGINE.evaluate(investigation("16000"), ledger)).isSameAs(first);
-            assertThat(ledger.granted("556000-0001", 2025)).isEqualByComparingTo("8000");
+            assertThat(ledger.granted("556000-0019", 2025)).isEqualByComparingTo("8000");
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> ENGINE.evaluate(investigation("16001"), ledger))
                     .isInstanceOf(ChangedApplicationException.class).hasMessageStartingWith("$.caseId: ");
             assertThat(ledger.withdraw("ars-t")).isTrue();
-            assertThat(ledger.granted("556000-0001", "E-17", 2025)).isEqualByComparingTo("0");
+            assertThat(ledger.granted("556000-0019", "19600118-1004", 2025)).isEqualByComparingTo("0");
             assertDecision(ENGINE.evaluate(investigation("16001"), ledger), Outcome.APPROVED, "8000.50");
         }
 
@@ -389,7 +390,7 @@ class GrantRulesTest {
                     total = total.add(f.get().amount());
                 }
                 assertThat(total).isEqualByComparingTo("10000");
-                assertThat(ledger.granted("556000-0001", "E-17", 2025)).isEqualByComparingTo("10000");
+                assertThat(ledger.granted("556000-0019", "19600118-1004", 2025)).isEqualByComparingTo("10000");
             } finally {
                 pool.shutdown();
             }

@@ -45,8 +45,8 @@ class MutatedInputPropertiesTest {
                     + "\"decisionDate\":\"2025-02-14\",\"insured\":{\"annualIncome\":10000,\"occupation\":\"UNEMPLOYED\"},"
                     + "\"risk\":{\"expectedWorkCapacityReduction\":0.25},\"plan\":{\"kind\":\"MEDICAL_REHABILITATION\","
                     + "\"purpose\":\"SHORTEN_ILLNESS\",\"orderedByPhysician\":true,\"approvedByAgency\":false,\"sessions\":2}}",
-            "{\"type\":\"workplace-rehabilitation-grant\",\"caseId\":\"ars-1\",\"employerId\":\"556000-0001\","
-                    + "\"employeeId\":\"E-17\",\"employeeCondition\":\"AT_RISK_OF_REDUCED_WORK_CAPACITY\","
+            "{\"type\":\"workplace-rehabilitation-grant\",\"caseId\":\"ars-1\",\"employerId\":\"556000-0019\","
+                    + "\"employeeId\":\"19600118-1004\",\"employeeCondition\":\"AT_RISK_OF_REDUCED_WORK_CAPACITY\","
                     + "\"provider\":{\"id\":\"P-3\",\"approvedByAgency\":true},\"measures\":[{\"kind\":\"INVESTIGATE\","
                     + "\"performedOn\":\"2025-04-02\",\"amountPaid\":8000},{\"kind\":\"PLAN\",\"performedOn\":\"2025-04-20\","
                     + "\"amountPaid\":6000.50}],\"submittedOn\":\"2025-09-01\",\"alreadyGranted\":{\"employee\":1000,"

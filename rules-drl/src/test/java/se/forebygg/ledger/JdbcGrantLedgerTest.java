@@ -36,14 +36,14 @@ class JdbcGrantLedgerTest {
     @EnumSource(LedgerDatabase.class)
     void recordsGrantsAndCountsThemAgainstTheCaps(LedgerDatabase db) throws Exception {
         try (JdbcGrantLedger ledger = db.fresh(dir).open()) {
-            Decision first = ENGINE.evaluate(application("a", "556000-0001", "E-1", "16000"), ledger);
-            Decision second = ENGINE.evaluate(application("b", "556000-0001", "E-1", "16000"), ledger);
+            Decision first = ENGINE.evaluate(application("a", "556000-0019", "19600102-1002", "16000"), ledger);
+            Decision second = ENGINE.evaluate(application("b", "556000-0019", "19600102-1002", "16000"), ledger);
             assertThat(first.amount()).isEqualByComparingTo("8000");
             assertThat(second.amount()).isEqualByComparingTo("2000");
             assertThat(second.outcome()).isEqualTo(Outcome.PARTIALLY_APPROVED);
-            assertThat(ledger.granted("556000-0001", "E-1", 2025)).isEqualByComparingTo("10000");
-            assertThat(ledger.granted("556000-0001", 2025)).isEqualByComparingTo("10000");
-            assertThat(ledger.granted("556000-0001", 2024)).isEqualByComparingTo("0");
+            assertThat(ledger.granted("556000-0019", "19600102-1002", 2025)).isEqualByComparingTo("10000");
+            assertThat(ledger.granted("556000-0019", 2025)).isEqualByComparingTo("10000");
+            assertThat(ledger.granted("556000-0019", 2024)).isEqualByComparingTo("0");
         }
     }
 
@@ -51,7 +51,7 @@ class JdbcGrantLedgerTest {
     @EnumSource(LedgerDatabase.class)
     void theSameApplicationAgainGivesTheStoredDecisionAndCountsOnce(LedgerDatabase db) throws Exception {
         LedgerDatabase.Target target = db.fresh(dir);
-        GrantCase c = application("a", "556000-0001", "E-1", "16000");
+        GrantCase c = application("a", "556000-0019", "19600102-1002", "16000");
         String first;
         try (JdbcGrantLedger ledger = target.open()) {
             first = JSON.writeValueAsString(ENGINE.evaluate(c, ledger));
@@ -59,7 +59,7 @@ class JdbcGrantLedgerTest {
         }
         try (JdbcGrantLedger reopened = target.open()) {
             assertThat(JSON.writeValueAsString(ENGINE.evaluate(c, reopened))).isEqualTo(first);
-            assertThat(reopened.granted("556000-0001", "E-1", 2025)).isEqualByComparingTo("8000");
+            assertThat(reopened.granted("556000-0019", "19600102-1002", 2025)).isEqualByComparingTo("8000");
         }
     }
 
@@ -67,15 +67,15 @@ class JdbcGrantLedgerTest {
     @EnumSource(LedgerDatabase.class)
     void aChangedApplicationUnderARecordedCaseIdIsRefusedAtCaseId(LedgerDatabase db) throws Exception {
         try (JdbcGrantLedger ledger = db.fresh(dir).open()) {
-            ENGINE.evaluate(application("a", "556000-0001", "E-1", "16000"), ledger);
-            assertThatThrownBy(() -> ENGINE.evaluate(application("a", "556000-0001", "E-1", "16001"), ledger))
+            ENGINE.evaluate(application("a", "556000-0019", "19600102-1002", "16000"), ledger);
+            assertThatThrownBy(() -> ENGINE.evaluate(application("a", "556000-0019", "19600102-1002", "16001"), ledger))
                     .isInstanceOf(ChangedApplicationException.class)
                     .satisfies(e -> assertThat(((InvalidCaseException) e).path()).isEqualTo("$.caseId"));
             // Same caseId, another employer: refused too (the caseId is the application's identity).
-            assertThatThrownBy(() -> ENGINE.evaluate(application("a", "556000-0002", "E-1", "16000"), ledger))
+            assertThatThrownBy(() -> ENGINE.evaluate(application("a", "556000-0027", "19600102-1002", "16000"), ledger))
                     .isInstanceOf(ChangedApplicationException.class);
-            assertThat(ledger.granted("556000-0001", 2025)).isEqualByComparingTo("8000");
-            assertThat(ledger.granted("556000-0002", 2025)).isEqualByComparingTo("0");
+            assertThat(ledger.granted("556000-0019", 2025)).isEqualByComparingTo("8000");
+            assertThat(ledger.granted("556000-0027", 2025)).isEqualByComparingTo("0");
         }
     }
 
@@ -83,13 +83,13 @@ class JdbcGrantLedgerTest {
     @EnumSource(LedgerDatabase.class)
     void withdrawingReleasesTheAmountAndTheCaseId(LedgerDatabase db) throws Exception {
         try (JdbcGrantLedger ledger = db.fresh(dir).open()) {
-            ENGINE.evaluate(application("a", "556000-0001", "E-1", "16000"), ledger);
+            ENGINE.evaluate(application("a", "556000-0019", "19600102-1002", "16000"), ledger);
             assertThat(ledger.withdraw("a")).isTrue();
             assertThat(ledger.withdraw("a")).isFalse();
-            assertThat(ledger.granted("556000-0001", "E-1", 2025)).isEqualByComparingTo("0");
-            Decision again = ENGINE.evaluate(application("a", "556000-0001", "E-1", "4000"), ledger);
+            assertThat(ledger.granted("556000-0019", "19600102-1002", 2025)).isEqualByComparingTo("0");
+            Decision again = ENGINE.evaluate(application("a", "556000-0019", "19600102-1002", "4000"), ledger);
             assertThat(again.amount()).isEqualByComparingTo("2000");
-            assertThat(ledger.granted("556000-0001", 2025)).isEqualByComparingTo("2000");
+            assertThat(ledger.granted("556000-0019", 2025)).isEqualByComparingTo("2000");
         }
     }
 
@@ -97,7 +97,7 @@ class JdbcGrantLedgerTest {
     @EnumSource(LedgerDatabase.class)
     void aCaseThatFailsRecordsNothing(LedgerDatabase db) throws Exception {
         LedgerDatabase.Target target = db.fresh(dir);
-        GrantCase c = application("a", "556000-0001", "E-1", "16000");
+        GrantCase c = application("a", "556000-0019", "19600102-1002", "16000");
         GrantCase outOfTable = new GrantCase("x", c.employerId(), c.employeeId(), c.employeeCondition(), c.provider(),
                 List.of(new Measure(MeasureKind.INVESTIGATE, LocalDate.of(2030, 4, 2), c.measures().get(0).amountPaid())),
                 LocalDate.of(2030, 9, 1), null);

@@ -97,11 +97,11 @@ public final class CaseArbitraries {
     }
 
     public static Arbitrary<String> employers() {
-        return Arbitraries.of("556000-0001", "556000-0002", "556000-0003");
+        return Arbitraries.of("556000-0019", "556000-0027", "556000-0035");
     }
 
     public static Arbitrary<String> employees() {
-        return Arbitraries.of("E-1", "E-2", "E-3", "E-4", "E-5");
+        return Arbitraries.of("19600102-1002", "19600103-1001", "19600104-1000", "19600105-1009", "19600106-1008");
     }
 
     public static Arbitrary<EmployeeCondition> conditions() {

@@ -1,0 +1,167 @@
+package se.forebygg.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import se.forebygg.engine.Decision;
+import se.forebygg.engine.Forebygg;
+import se.forebygg.engine.UndecidedCaseException;
+import se.forebygg.grant.ChangedApplicationException;
+import se.forebygg.grant.GrantCase;
+import se.forebygg.grant.GrantLedger;
+
+/**
+ * The ledger at real sizes and under stalls: a batch of many employers never holds more connections
+ * than the pool has; a room held too long by another run, or a caseId recorded meanwhile by another
+ * process, becomes that one case's failure while the rest of the batch is decided; a client that stops
+ * mid-transaction is cut off by PostgreSQL so that its employer's room is free again.
+ */
+class LedgerLimitsTest {
+    static final Forebygg ENGINE = Forebygg.create();
+    static final JdbcGrantLedger.Timeouts QUICK = new JdbcGrantLedger.Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(2));
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EnumSource(LedgerDatabase.class)
+    void aThousandEmployersAndTenThousandGrantsInOneBatch(LedgerDatabase db) throws Exception {
+        LedgerDatabase.Target target = db.fresh(dir);
+        List<GrantCase> cases = Applications.manyEmployers(1_000, 10);
+        List<Decision> decisions;
+        long started = System.nanoTime();
+        try (JdbcGrantLedger ledger = target.open()) {
+            decisions = ENGINE.evaluateAll(cases, ledger);
+        }
+        System.out.printf("%s: %d grants of %d employers decided and recorded in %.1f s%n", db, cases.size(), 1_000,
+                (System.nanoTime() - started) / 1e9);
+        assertThat(decisions).hasSize(cases.size()).doesNotContainNull();
+        Map<String, BigDecimal> perEmployee = new HashMap<>();
+        Map<String, BigDecimal> perEmployer = new HashMap<>();
+        for (int i = 0; i < cases.size(); i++) {
+            GrantCase c = cases.get(i);
+            perEmployee.merge(c.employerId() + "/" + c.employeeId(), decisions.get(i).amount(), BigDecimal::add);
+            perEmployer.merge(c.employerId(), decisions.get(i).amount(), BigDecimal::add);
+        }
+        assertThat(perEmployee.values()).allSatisfy(v -> assertThat(v).isLessThanOrEqualTo(new BigDecimal("10000")));
+        assertThat(perEmployee.values()).anySatisfy(v -> assertThat(v).isEqualByComparingTo("10000"));
+        assertThat(perEmployer.values()).allSatisfy(v -> assertThat(v).isLessThanOrEqualTo(new BigDecimal("200000")));
+        try (Connection c = target.connect(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT COUNT(*), SUM(amount) FROM grant_decision")) {
+            r.next();
+            assertThat(r.getInt(1)).isEqualTo(cases.size());
+            assertThat(r.getBigDecimal(2)).isEqualByComparingTo(
+                    decisions.stream().map(Decision::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(LedgerDatabase.class)
+    void aRoomHeldTooLongByAnotherRunFailsThatCaseAloneAndRecordsNothing(LedgerDatabase db) throws Exception {
+        LedgerDatabase.Target target = db.fresh(dir);
+        GrantCase held = Applications.application("held", "556000-0001", "19850101-0014", "4000");
+        GrantCase waiting = Applications.application("waiting", "556000-0001", "19900215-1232", "4000");
+        GrantCase other = Applications.application("other", "556000-0100", "19900215-1232", "4000");
+        try (JdbcGrantLedger first = target.open(); JdbcGrantLedger second = JdbcGrantLedger.open(target.url(),
+                target.user(), target.password(), QUICK)) {
+            try (GrantLedger.Reservation room = first.reserve(held)) {
+                Map<Integer, RuntimeException> failures = new HashMap<>();
+                Decision[] decisions = ENGINE.evaluateAll(List.of(waiting, other), second, failures::put);
+                assertThat(decisions[0]).isNull();
+                assertThat(failures.get(0)).isInstanceOf(UndecidedCaseException.class)
+                        .hasMessageContaining("employer 556000-0001 and year 2025 within 1000 ms")
+                        .hasMessageContaining("nothing was recorded");
+                assertThat(((UndecidedCaseException) failures.get(0)).failure()).isEqualTo(UndecidedCaseException.Cause.LEDGER);
+                assertThat(decisions[1]).as("another employer's case is decided").isNotNull();
+                assertThat(failures).containsOnlyKeys(0);
+                room.rollback();
+            }
+            // Sent again once the room is free, it is decided.
+            assertThat(ENGINE.evaluate(waiting, second).amount()).isEqualByComparingTo("2000");
+            assertThat(second.granted("556000-0001", 2025)).isEqualByComparingTo("2000");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(LedgerDatabase.class)
+    void aCaseIdRecordedMeanwhileForAnotherEmployerIsThatCasesErrorNotTheRuns(LedgerDatabase db) throws Exception {
+        LedgerDatabase.Target target = db.fresh(dir);
+        GrantCase mine = Applications.application("ars-1", "556000-0001", "19850101-0014", "4000");
+        GrantCase theirs = Applications.application("ars-1", "556000-0100", "19850101-0014", "6000");
+        GrantCase next = Applications.application("ars-2", "556000-0001", "19900215-1232", "4000");
+        try (JdbcGrantLedger ledger = target.open(); JdbcGrantLedger otherProcess = target.open()) {
+            GrantLedger.Reservation room = ledger.reserve(mine);
+            // Another process decides the same caseId for another employer (another row lock) and commits first.
+            ENGINE.evaluate(theirs, otherProcess);
+            assertThatThrownBy(() -> room.commit(ENGINE.evaluate(mine))).isInstanceOf(ChangedApplicationException.class);
+            room.close();
+            // Through the engine: the conflict is that case's error, the batch goes on.
+            Map<Integer, RuntimeException> failures = new HashMap<>();
+            Decision[] decisions = ENGINE.evaluateAll(List.of(mine, next), ledger, failures::put);
+            assertThat(failures.get(0)).isInstanceOf(ChangedApplicationException.class);
+            assertThat(decisions[1]).isNotNull();
+            assertThat(ledger.granted("556000-0001", 2025)).isEqualByComparingTo("2000");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(LedgerDatabase.class)
+    void aClientThatStopsMidTransactionIsCutOffAndItsRoomFreed(LedgerDatabase db) throws Exception {
+        assumeTrue(db == LedgerDatabase.POSTGRESQL, "H2 has no idle-in-transaction timeout; an H2 file serves one process");
+        LedgerDatabase.Target target = db.fresh(dir);
+        GrantCase paused = Applications.application("paused", "556000-0001", "19850101-0014", "4000");
+        GrantCase later = Applications.application("later", "556000-0001", "19900215-1232", "4000");
+        try (JdbcGrantLedger stopped = JdbcGrantLedger.open(target.url(), target.user(), target.password(),
+                new JdbcGrantLedger.Timeouts(Duration.ofSeconds(30), Duration.ofSeconds(1)));
+             JdbcGrantLedger running = target.open()) {
+            GrantLedger.Reservation room = stopped.reserve(paused); // and then nothing: the client hangs
+            long started = System.nanoTime();
+            Decision decided = CompletableFuture.supplyAsync(() -> ENGINE.evaluate(later, running)).get(20, TimeUnit.SECONDS);
+            assertThat(decided.amount()).isEqualByComparingTo("2000");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+            // The stopped client's transaction is gone: its commit cannot record anything.
+            assertThatThrownBy(() -> room.commit(ENGINE.evaluate(paused))).isInstanceOf(RuntimeException.class);
+            room.close();
+            assertThat(running.granted("556000-0001", 2025)).isEqualByComparingTo("2000");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(LedgerDatabase.class)
+    void manyThreadsOnManyEmployersNeverRunThePoolDry(LedgerDatabase db) throws Exception {
+        LedgerDatabase.Target target = db.fresh(dir);
+        List<GrantCase> cases = Applications.manyEmployers(40, 5);
+        int threads = 3 * JdbcGrantLedger.POOL_SIZE;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try (JdbcGrantLedger ledger = target.open()) {
+            List<CompletableFuture<List<Decision>>> batches = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                List<GrantCase> part = cases.subList(t * cases.size() / threads, (t + 1) * cases.size() / threads);
+                batches.add(CompletableFuture.supplyAsync(() -> ENGINE.evaluateAll(part, ledger), pool));
+            }
+            int decided = 0;
+            for (CompletableFuture<List<Decision>> b : batches) {
+                decided += b.get(2, TimeUnit.MINUTES).size();
+            }
+            assertThat(decided).isEqualTo(cases.size());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -39,6 +39,7 @@ public final class OrganisationNumber implements EmployerId {
         } else {
             throw spelling.fail("10 digits needed (or 12 with the prefix 16), " + spelling.digitCount() + " given");
         }
+        spelling.requireSeparatorBeforeLastFour();
         if (spelling.separator() == '+') {
             throw spelling.fail("'+' marks a person aged 100 or more; an organisation number takes '-'");
         }

@@ -55,6 +55,7 @@ public final class PersonalIdentityNumber implements EmployerId {
         } else {
             throw spelling.fail("10 or 12 digits needed, " + spelling.digitCount() + " given");
         }
+        spelling.requireSeparatorBeforeLastFour();
         Luhn.check(ten, spelling);
         if (ten.startsWith("000", 6)) {
             throw spelling.fail("the birth number (digits 7–9 of the ten) is 000; numbers 001–999 are issued");

@@ -7,7 +7,9 @@ import se.forebygg.engine.InvalidCaseException;
  * An identifier's text with its spelling set aside: the digits (any Unicode decimal digits, as
  * ASCII) and the one separator, if any. Whitespace anywhere is dropped, every dash ({@code Pd},
  * U+2212 minus) is a hyphen, and every plus sign (full-width, small) is {@code +}. Anything else
- * is bad input: a letter, an invisible format character, a second separator.
+ * is bad input: a letter, an invisible format character, a second separator. Where the
+ * separator stands is checked by {@link #requireSeparatorBeforeLastFour()} once the number of
+ * digits is known to be right, so that a missing digit is told as such.
  */
 final class Spelling {
     /** More digits than this are not kept: no identifier has them, and the count is still told. */
@@ -20,14 +22,17 @@ final class Spelling {
     private final String digits;
     private final int digitCount;
     private final char separator;
+    private final int digitsBeforeSeparator;
 
-    private Spelling(String text, String path, String expected, String digits, int digitCount, char separator) {
+    private Spelling(String text, String path, String expected, String digits, int digitCount, char separator,
+                     int digitsBeforeSeparator) {
         this.text = text;
         this.path = path;
         this.expected = expected;
         this.digits = digits;
         this.digitCount = digitCount;
         this.separator = separator;
+        this.digitsBeforeSeparator = digitsBeforeSeparator;
     }
 
     /**
@@ -67,11 +72,16 @@ final class Spelling {
         if (digitCount == 0) {
             throw failure(text, path, expected, "no digits");
         }
+        return new Spelling(text, path, expected, digits.toString(), digitCount, separator,
+                digitsBeforeSeparator);
+    }
+
+    /** Fails unless the separator, if any, stands before the last four digits. */
+    void requireSeparatorBeforeLastFour() {
         if (separator != 0 && digitCount - digitsBeforeSeparator != 4) {
-            throw failure(text, path, expected, "'" + separator + "' stands after digit " + digitsBeforeSeparator
-                    + " of " + digitCount + "; it belongs before the last four digits");
+            throw fail("'" + separator + "' stands after digit " + digitsBeforeSeparator + " of " + digitCount
+                    + "; it belongs before the last four digits");
         }
-        return new Spelling(text, path, expected, digits.toString(), digitCount, separator);
     }
 
     /** The digits, as ASCII; only the first 13 when there are more (see {@link #digitCount()}). */

@@ -18,9 +18,9 @@ import java.util.Objects;
 public sealed interface EmployerId permits OrganisationNumber, PersonalIdentityNumber {
 
     /**
-     * The employer in {@code text}: ten digits whose third and fourth are 20 or more, or twelve
-     * with the prefix 16, are an organisation number; other ten or twelve digits a personal identity
-     * or coordination number, whose century {@code asOf} decides as in
+     * The employer in {@code text}: ten digits whose third and fourth are 20 or more (no month), or
+     * twelve with the prefix 16, are an organisation number; other ten or twelve digits a personal
+     * identity or coordination number, whose century {@code asOf} decides as in
      * {@link PersonalIdentityNumber#parse}.
      *
      * @param path the JSON path a problem is reported at, e.g. {@code $.employerId}
@@ -30,7 +30,7 @@ public sealed interface EmployerId permits OrganisationNumber, PersonalIdentityN
         Objects.requireNonNull(asOf, "asOf");
         Spelling spelling = Spelling.read(text, path, Forms.EMPLOYER);
         String digits = spelling.digits();
-        boolean organisation = spelling.digitCount() == 12 ? digits.startsWith("16")
+        boolean organisation = spelling.digitCount() == 12 ? digits.startsWith("16") || digits.charAt(4) >= '2'
                 : spelling.digitCount() == 10 && digits.charAt(2) >= '2';
         return organisation ? OrganisationNumber.of(spelling) : PersonalIdentityNumber.of(spelling, asOf);
     }

@@ -55,7 +55,7 @@ final class Spelling {
                     digits.append((char) ('0' + Character.digit(c, 10)));
                 }
                 digitCount++;
-            } else if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+            } else if (isSpace(c)) {
                 continue;
             } else if (isHyphen(c) || isPlus(c)) {
                 char found = isHyphen(c) ? '-' : '+';
@@ -105,6 +105,14 @@ final class Spelling {
 
     private static InvalidCaseException failure(String text, String path, String expected, String problem) {
         return new InvalidCaseException(path, quote(text) + ": " + problem + "; expected " + expected);
+    }
+
+    /**
+     * Unicode's space separators and the usual white space controls; not the other controls that
+     * {@link Character#isWhitespace} counts (U+001C–U+001F), which have no business in a number.
+     */
+    private static boolean isSpace(int c) {
+        return Character.isSpaceChar(c) || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static boolean isHyphen(int c) {

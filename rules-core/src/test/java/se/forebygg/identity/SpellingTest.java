@@ -53,6 +53,12 @@ class SpellingTest {
     }
 
     @Test
+    void controlCharactersOtherThanWhiteSpaceAreRejected() {
+        assertContains(reason("556000\u001F0001"), "'\\u001F' (U+001F) is not a digit");
+        assertEquals("556000-0001", OrganisationNumber.parse("\r\n\t556000\u000B\f0001\u2028", "$").canonical());
+    }
+
+    @Test
     void plusSignsOfEveryWidthAreOne() {
         for (String plus : new String[] {"+", "\uFF0B", "\uFE62"}) {
             assertContains(reason("556000" + plus + "0001"), "'+' marks a person aged 100 or more");

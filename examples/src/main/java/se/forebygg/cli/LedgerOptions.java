@@ -4,6 +4,7 @@ import picocli.CommandLine.Option;
 import se.forebygg.grant.GrantLedger;
 import se.forebygg.grant.InMemoryGrantLedger;
 import se.forebygg.ledger.JdbcGrantLedger;
+import se.forebygg.ledger.LedgerException;
 
 /** {@code --ledger URL} and its credentials: where grants are recorded across runs. */
 final class LedgerOptions {
@@ -21,12 +22,21 @@ final class LedgerOptions {
             description = "Database password for --ledger (default: environment variable FOREBYGG_LEDGER_PASSWORD).")
     String password;
 
+    @Option(names = "--ledger-lock-timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "How long a case waits for its employer's room held by another run before it fails alone"
+                    + " (error with cause ledger; nothing recorded). Default: ${DEFAULT-VALUE}.")
+    int lockTimeoutSeconds;
+
     /** The ledger asked for; close it after use. */
     Opened open() {
         if (url == null) {
             return new Opened(new InMemoryGrantLedger(), null);
         }
-        JdbcGrantLedger ledger = JdbcGrantLedger.open(url, user, password);
+        if (lockTimeoutSeconds < 1) {
+            throw new LedgerException("--ledger-lock-timeout must be at least 1 second, not " + lockTimeoutSeconds, null, true);
+        }
+        JdbcGrantLedger ledger = JdbcGrantLedger.open(url, user, password, new JdbcGrantLedger.Timeouts(
+                java.time.Duration.ofSeconds(lockTimeoutSeconds), JdbcGrantLedger.Timeouts.STANDARD.idleInTransaction()));
         return new Opened(ledger, ledger);
     }
 

@@ -69,7 +69,7 @@ class KilledRunTest {
         }
         try (JdbcGrantLedger ledger = JdbcGrantLedger.open(url)) {
             for (int e = 0; e < 2; e++) {
-                assertTrue(ledger.granted("556000-" + e, 2025).compareTo(new BigDecimal("200000")) <= 0);
+                assertTrue(ledger.granted(SwedishIds.employer(e), 2025).compareTo(new BigDecimal("200000")) <= 0);
             }
         }
 
@@ -88,14 +88,14 @@ class KilledRunTest {
             if (beforeKill.containsKey(id)) {
                 assertEquals(beforeKill.get(id), JSON.writeValueAsString(d), "given back as decided before the kill");
             }
-            perEmployer.merge("556000-" + (i % 2), d.get("amount").decimalValue(), BigDecimal::add);
+            perEmployer.merge(SwedishIds.employer(i % 2), d.get("amount").decimalValue(), BigDecimal::add);
             perEmployee.merge((i % 2) + "/E-" + (i % 40), d.get("amount").decimalValue(), BigDecimal::add);
         }
         perEmployer.values().forEach(v -> assertTrue(v.compareTo(new BigDecimal("200000")) <= 0, v.toString()));
         perEmployee.values().forEach(v -> assertTrue(v.compareTo(new BigDecimal("10000")) <= 0, v.toString()));
         try (JdbcGrantLedger ledger = JdbcGrantLedger.open(url)) {
             for (int e = 0; e < 2; e++) {
-                assertEquals(0, ledger.granted("556000-" + e, 2025).compareTo(perEmployer.get("556000-" + e)),
+                assertEquals(0, ledger.granted(SwedishIds.employer(e), 2025).compareTo(perEmployer.get(SwedishIds.employer(e))),
                         "the ledger holds each decision once");
             }
         }

@@ -7,6 +7,8 @@ import java.util.List;
 import se.forebygg.engine.Case;
 import se.forebygg.engine.CaseType;
 import se.forebygg.engine.InvalidCaseException;
+import se.forebygg.identity.EmployerId;
+import se.forebygg.identity.PersonalIdentityNumber;
 import se.forebygg.internal.Require;
 
 /**
@@ -14,6 +16,10 @@ import se.forebygg.internal.Require;
  * rehabiliteringsstöd, förordningen (2014:67)) for one employee and measures of one calendar year
  * (ARS-9).
  *
+ * @param employerId the employer's organisation number (or a sole trader's personal identity number),
+ *                   any spelling; held in its canonical form ({@link EmployerId})
+ * @param employeeId the employee's personal identity or coordination number, any spelling; held in its
+ *                   canonical form {@code YYYYMMDD-NNNN} ({@link PersonalIdentityNumber})
  * @param alreadyGranted optional; grants of the same year the host knows of, zeros when absent
  */
 @JsonPropertyOrder({"type", "caseId", "employerId", "employeeId", "employeeCondition", "provider", "measures",
@@ -31,8 +37,8 @@ public record GrantCase(String caseId, String employerId, String employeeId, Emp
 
     public GrantCase {
         Require.caseId(caseId);
-        Require.nonEmpty(employerId, "employerId");
-        Require.nonEmpty(employeeId, "employeeId");
+        Require.present(employerId, "employerId");
+        Require.present(employeeId, "employeeId");
         Require.present(employeeCondition, "employeeCondition");
         Require.present(provider, "provider");
         measures = Require.list(measures, "measures");
@@ -48,6 +54,10 @@ public record GrantCase(String caseId, String employerId, String employeeId, Emp
             }
         }
         Require.present(submittedOn, "submittedOn");
+        // One meaning per identifier (contract version 2): every spelling of one organisation or person is
+        // one cap key. A 10-digit personal number's century is read as on the day the application came in.
+        employerId = EmployerId.parse(employerId, submittedOn, "$.employerId").canonical();
+        employeeId = PersonalIdentityNumber.parse(employeeId, submittedOn, "$.employeeId").canonical();
         for (int i = 0; i < measures.size(); i++) {
             LocalDate on = measures.get(i).performedOn();
             if (submittedOn.isBefore(on)) {

@@ -19,6 +19,7 @@ public record CaseError(String caseId, Detail error) {
     }
 
     /** True when the input is at fault; false when the case could not be decided for another cause. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isBadInput() {
         return error.cause() == null;
     }

@@ -28,6 +28,7 @@ import se.forebygg.engine.Outcome;
 import se.forebygg.reference.ReferenceEvaluator;
 import se.forebygg.reference.Verdict;
 import se.forebygg.testkit.CaseArbitraries;
+import se.forebygg.testkit.SwedishIds;
 
 /** Properties of the engine over generated cases, the reference evaluator as the oracle. */
 class GrantPropertiesTest {
@@ -110,7 +111,7 @@ class GrantPropertiesTest {
         while ((missing = seed.subtract(ledger.granted(c.employerId(), c.year()))).signum() > 0) {
             BigDecimal paid = missing.min(EMPLOYEE_CAP).multiply(BigDecimal.valueOf(2));
             GrantCase seeding = new GrantCase("seed-" + c.employerId() + "-" + c.year() + "-" + n,
-                    c.employerId(), "seed-employee-" + n++, EmployeeCondition.REDUCED_WORK_CAPACITY,
+                    c.employerId(), SwedishIds.employee(900_000 + n++), EmployeeCondition.REDUCED_WORK_CAPACITY,
                     new GrantProvider("P-seed", true),
                     List.of(new Measure(MeasureKind.INVESTIGATE, c.measures().get(0).performedOn(), paid)),
                     LocalDate.of(c.year(), 12, 31), null);

@@ -1,41 +1,140 @@
 package se.forebygg.cli;
 
+import java.io.IOException;
+import java.net.BindException;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import se.forebygg.engine.Forebygg;
 import se.forebygg.http.DecisionServer;
 
 /** {@code forebygg serve}: the decision service over HTTP until the process is stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serves decisions over HTTP until stopped (Ctrl-C).",
-                "POST /v1/decisions, POST /v1/explanations, GET /v1/schema/case, GET /health."})
+                "POST /v1/decisions, POST /v1/explanations, GET /v1/schema/case, GET /health.",
+                "Grants are counted against the caps across all requests: in memory for the life of the process, "
+                        + "or in the database of --ledger."})
 final class ServeCommand implements Callable<Integer> {
+    static final String TOKEN_VARIABLE = "FOREBYGG_SERVE_TOKEN";
 
     @Option(names = "--port", defaultValue = "8080", description = "Port to listen on (0: any free port). Default: ${DEFAULT-VALUE}.")
     int port;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+            description = "Address to listen on. Default: ${DEFAULT-VALUE}. Any address beyond loopback (e.g. 0.0.0.0) "
+                    + "needs --token-file or --insecure.")
     String host;
 
     @Option(names = "--max-body-bytes", defaultValue = "" + DecisionServer.DEFAULT_MAX_BODY_BYTES,
             description = "Largest request body accepted; larger ones get 413. Default: ${DEFAULT-VALUE}.")
     long maxBodyBytes;
 
+    @Option(names = "--read-timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Time for a request's headers and body to arrive (408 or closed after it), and for a "
+                    + "silent connection to be closed. Default: ${DEFAULT-VALUE}.")
+    long readTimeout;
+
+    @Option(names = "--request-timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Time to decide one request once read, waiting included (503 after it). Default: ${DEFAULT-VALUE}.")
+    long requestTimeout;
+
+    @Option(names = "--max-connections", defaultValue = "" + DecisionServer.DEFAULT_MAX_CONNECTIONS,
+            description = "Most connections open at once; more wait to be accepted. Default: ${DEFAULT-VALUE}.")
+    int maxConnections;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = {"Every request but GET /health must carry 'Authorization: Bearer <the file's content>' "
+                    + "(401 otherwise).", "Default: the environment variable " + TOKEN_VARIABLE + ", if set."})
+    Path tokenFile;
+
+    @Option(names = "--insecure",
+            description = "Listen beyond loopback without an access token: anyone who reaches the port may use it.")
+    boolean insecure;
+
+    @Mixin
+    LedgerOptions ledgerOptions;
+
     @Mixin
     EngineOptions options;
 
     @Override
     public Integer call() throws Exception {
-        DecisionServer server = DecisionServer.start(options.engine(), host, port, maxBodyBytes);
+        String token;
+        try {
+            token = token();
+        } catch (IOException e) {
+            System.err.println("forebygg: cannot read --token-file " + tokenFile + ": " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        if (token != null && token.isEmpty()) {
+            System.err.println("forebygg: the access token (" + (tokenFile != null ? "--token-file " + tokenFile
+                    : TOKEN_VARIABLE) + ") is empty");
+            return ExitCodes.USAGE;
+        }
+        boolean loopback;
+        try {
+            loopback = DecisionServer.isLoopback(host);
+        } catch (UnknownHostException e) {
+            System.err.println("forebygg: --host " + host + " is no known address; give an address of this machine");
+            return ExitCodes.USAGE;
+        }
+        if (!loopback && token == null && !insecure) {
+            System.err.println("forebygg: --host " + host + " listens beyond this machine, so requests need an access "
+                    + "token: add --token-file FILE (or set " + TOKEN_VARIABLE + "), or --insecure to serve anyone "
+                    + "who reaches the port");
+            return ExitCodes.USAGE;
+        }
+        Forebygg engine = options.engine();
+        LedgerOptions.Opened ledger = ledgerOptions.open();
+        DecisionServer.Builder builder = DecisionServer.builder(engine, ledger.ledger())
+                .host(host).port(port).maxBodyBytes(maxBodyBytes).maxConnections(maxConnections)
+                .readTimeout(Duration.ofSeconds(readTimeout)).requestTimeout(Duration.ofSeconds(requestTimeout));
+        if (token != null) {
+            builder.token(token);
+        }
+        if (insecure) {
+            builder.insecure();
+        }
+        DecisionServer server;
+        try {
+            server = builder.start();
+        } catch (BindException e) {
+            ledger.close();
+            System.err.println(e.getMessage().contains("in use")
+                    ? "forebygg: port " + port + " is in use; choose another with --port"
+                    : "forebygg: cannot listen on " + host + ":" + port + " (" + e.getMessage()
+                            + "); choose an address of this machine with --host");
+            return ExitCodes.USAGE;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            try {
+                ledger.close();
+            } catch (Exception e) {
+                System.err.println("forebygg: closing the ledger failed: " + e);
+            }
             stopped.countDown();
         }));
-        System.err.println("forebygg: serving decisions on http://" + host + ":" + server.port() + "/v1/decisions");
+        System.err.println("forebygg: serving decisions on http://" + host + ":" + server.port() + "/v1/decisions"
+                + (token != null ? " (access token required)" : "")
+                + (ledgerOptions.url != null ? ", grants recorded in " + ledgerOptions.url : ", grants counted in memory"));
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    /** The access token asked for: the file's content, else the environment variable's; null when neither. */
+    private String token() throws IOException {
+        if (tokenFile != null) {
+            return Files.readString(tokenFile).strip();
+        }
+        String variable = System.getenv(TOKEN_VARIABLE);
+        return variable == null ? null : variable.strip();
     }
 }

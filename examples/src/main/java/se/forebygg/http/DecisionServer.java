@@ -1,35 +1,28 @@
 package se.forebygg.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import se.forebygg.batch.Batches;
-import se.forebygg.engine.Decision;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import se.forebygg.engine.Forebygg;
-import se.forebygg.explain.Explanation;
-import se.forebygg.json.CaseError;
-import se.forebygg.json.CaseReader;
-import se.forebygg.json.ForebyggJson;
+import se.forebygg.grant.GrantLedger;
 
 /**
- * The decision service over HTTP, on the JDK's own server:
+ * The decision service over HTTP, on Jetty's core server (no servlets):
  * <ul>
  * <li>{@code POST /v1/decisions}: one case, a JSON array or JSON Lines; decisions and error objects in
  *     input order (a JSON array for array input, JSON Lines otherwise). 200 when every case was decided,
@@ -38,172 +31,235 @@ import se.forebygg.json.ForebyggJson;
  * <li>{@code GET /v1/schema/case}: the JSON Schema for cases.</li>
  * <li>{@code GET /health}: {@code {"status":"UP","rulesVersion":…}}.</li>
  * </ul>
- * A body over the size limit gets 413, an unknown path 404, a wrong method 405.
+ * An unknown path gets 404, a wrong method 405; every error has a JSON body {@code {"error":{"message":…}}}.
+ *
+ * <p>Grants are decided against one {@link GrantLedger} shared by every request for the server's
+ * lifetime, so requests together never exceed the caps. The server does not close the ledger.
+ *
+ * <p>A slow or huge client cannot stop it: reading a request never holds a thread; a request's headers
+ * and body must arrive within the read timeout (408, or the connection is closed); a body over the limit
+ * is refused from its Content-Length or as soon as the limit is passed (413, connection closed); a
+ * request not decided within the request timeout gets 503; connections are capped; any failure of one
+ * request, even {@link OutOfMemoryError}, gets a 500 or 503 with an error body. Beyond loopback it
+ * requires an access token ({@code Authorization: Bearer …}) unless {@link Builder#insecure()} is asked for.
+ *
+ * <pre>{@code
+ * try (DecisionServer server = DecisionServer.builder(engine, ledger).port(8080).start()) {
+ *     ...
+ * }
+ * }</pre>
  */
 public final class DecisionServer implements AutoCloseable {
     /** Default limit of a request body: 10 MiB. */
     public static final long DEFAULT_MAX_BODY_BYTES = 10L << 20;
-    private static final String CASE_SCHEMA = "/se/forebygg/schema/case.schema.json";
-    private static final String JSON = "application/json";
-    private static final String JSON_LINES = "application/x-ndjson";
-    private static final String TEXT = "text/plain; charset=utf-8";
-    private static final Map<String, String> ROUTES = Map.of(
-            "/v1/decisions", "POST",
-            "/v1/explanations", "POST",
-            "/v1/schema/case", "GET",
-            "/health", "GET");
+    /** Default time for a request's headers and body to arrive, and for a silent connection to be closed. */
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+    /** Default time to decide a request once it is read. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** Default number of open connections; more wait to be accepted. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 128;
 
-    private final HttpServer server;
-    private final ExecutorService workers;
-    private final Forebygg engine;
-    private final long maxBodyBytes;
-    private final ObjectMapper mapper = ForebyggJson.newMapper();
+    private final Server server;
+    private final ServerConnector connector;
+    private final ExecutorService deciders;
 
-    private DecisionServer(HttpServer server, ExecutorService workers, Forebygg engine, long maxBodyBytes) {
+    private DecisionServer(Server server, ServerConnector connector, ExecutorService deciders) {
         this.server = server;
-        this.workers = workers;
-        this.engine = engine;
-        this.maxBodyBytes = maxBodyBytes;
+        this.connector = connector;
+        this.deciders = deciders;
     }
 
-    /** Starts serving on {@code host}:{@code port} ({@code port} 0 picks a free one; see {@link #port()}). */
-    public static DecisionServer start(Forebygg engine, String host, int port, long maxBodyBytes) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
-        ExecutorService workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
-                daemonThreads());
-        DecisionServer service = new DecisionServer(server, workers, engine, maxBodyBytes);
-        server.createContext("/", service::handle);
-        server.setExecutor(workers);
-        server.start();
-        return service;
+    /** Starts serving on {@code host}:{@code port} with the defaults ({@code port} 0 picks a free one; see {@link #port()}). */
+    public static DecisionServer start(Forebygg engine, GrantLedger ledger, String host, int port) throws IOException {
+        return builder(engine, ledger).host(host).port(port).start();
+    }
+
+    /** A server deciding with {@code engine}, recording grants in {@code ledger}; loopback port 8080 unless told otherwise. */
+    public static Builder builder(Forebygg engine, GrantLedger ledger) {
+        return new Builder(engine, ledger);
+    }
+
+    /** True when every address {@code host} names is a loopback address (reachable from this machine only). */
+    public static boolean isLoopback(String host) throws UnknownHostException {
+        for (InetAddress address : InetAddress.getAllByName(host)) {
+            if (!address.isLoopbackAddress()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The port it listens on. */
     public int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
+    /** Stops listening, ends open connections and waits up to 5 s for decisions under way. */
     @Override
     public void close() {
-        server.stop(0);
-        workers.shutdown();
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            String method = ROUTES.get(path);
-            if (method == null) {
-                send(exchange, 404, JSON, problem("no such resource: " + path));
-                return;
-            }
-            if (!method.equals(exchange.getRequestMethod())) {
-                exchange.getResponseHeaders().set("Allow", method);
-                send(exchange, 405, JSON, problem(exchange.getRequestMethod() + " is not allowed on " + path
-                        + "; use " + method));
-                return;
-            }
-            switch (path) {
-                case "/health" -> send(exchange, 200, JSON, ForebyggJson.toLine(mapper,
-                        Map.of("status", "UP", "rulesVersion", engine.rulesVersion())));
-                case "/v1/schema/case" -> sendSchema(exchange);
-                default -> decide(exchange, path.equals("/v1/explanations"));
-            }
-        } catch (RuntimeException e) {
-            send(exchange, 500, JSON, problem("internal failure: " + e));
+        try {
+            server.stop();
+        } catch (Exception e) {
+            // Stopping is best effort: the connector is closed first, and nothing else is left to release.
+        }
+        deciders.shutdown();
+        try {
+            deciders.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    /** {@code ?lang=sv} gives Swedish explanations; English otherwise. */
-    private static Locale language(HttpExchange exchange) {
-        String query = exchange.getRequestURI().getQuery();
-        return query != null && query.matches("(.*&)?lang=sv(&.*)?") ? Locale.forLanguageTag("sv") : Locale.ROOT;
-    }
+    /** How to serve; {@link #start()} to begin. */
+    public static final class Builder {
+        private final Forebygg engine;
+        private final GrantLedger ledger;
+        private String host = "127.0.0.1";
+        private int port = 8080;
+        private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+        private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+        private String token;
+        private boolean insecure;
 
-    private void decide(HttpExchange exchange, boolean asText) throws IOException {
-        String body = readBody(exchange);
-        if (body == null) {
-            send(exchange, 413, JSON, ForebyggJson.toLine(mapper, new CaseError(null, null, "$",
-                    "the request body is larger than " + maxBodyBytes + " bytes")));
-            return;
+        private Builder(Forebygg engine, GrantLedger ledger) {
+            this.engine = Objects.requireNonNull(engine, "engine");
+            this.ledger = Objects.requireNonNull(ledger, "ledger");
         }
-        List<CaseReader.Entry> entries = new ArrayList<>();
-        try (CaseReader reader = CaseReader.open(new StringReader(body))) {
-            reader.forEachRemaining(entries::add);
-        }
-        List<Object> results = Batches.decide(engine, entries);
-        int status = results.stream().allMatch(r -> r instanceof Decision) ? 200 : 400;
-        StringBuilder out = new StringBuilder();
-        if (asText) {
-            for (Object result : results) {
-                out.append(out.length() == 0 ? "" : "\n").append(Explanation.ofResult(result, language(exchange)));
-            }
-            send(exchange, status, TEXT, out.toString());
-        } else if (body.stripLeading().startsWith("[")) {
-            out.append('[');
-            for (Object result : results) {
-                out.append(out.length() == 1 ? "" : ",").append(ForebyggJson.toLine(mapper, result));
-            }
-            send(exchange, status, JSON, out.append(']').toString());
-        } else {
-            for (Object result : results) {
-                out.append(ForebyggJson.toLine(mapper, result)).append('\n');
-            }
-            send(exchange, status, JSON_LINES, out.toString());
-        }
-    }
 
-    /**
-     * The body as text, or null when it is over the limit. An over-long body is still read to its end
-     * (and dropped) so that the client gets the 413 rather than a reset connection.
-     */
-    private String readBody(HttpExchange exchange) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        byte[] buffer = new byte[1 << 16];
-        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        boolean tooLarge = declared != null && Long.parseLong(declared.trim()) > maxBodyBytes;
-        try (InputStream in = exchange.getRequestBody()) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                tooLarge |= bytes.size() + (long) n > maxBodyBytes;
-                if (!tooLarge) {
-                    bytes.write(buffer, 0, n);
+        /** Address to listen on; default 127.0.0.1. Anything but loopback needs {@link #token} or {@link #insecure()}. */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** Port to listen on, 0 for any free one; default 8080. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** Largest request body accepted (at most 1 GiB); larger ones get 413. Default {@link #DEFAULT_MAX_BODY_BYTES}. */
+        public Builder maxBodyBytes(long maxBodyBytes) {
+            if (positive(maxBodyBytes, "maxBodyBytes") > 1L << 30) {
+                throw new IllegalArgumentException("maxBodyBytes must be at most 1 GiB (1073741824), not " + maxBodyBytes);
+            }
+            this.maxBodyBytes = maxBodyBytes;
+            return this;
+        }
+
+        /**
+         * How long a request's headers and body may take to arrive, counted from its first byte, and how
+         * long a connection may stay silent; default {@link #DEFAULT_READ_TIMEOUT}.
+         */
+        public Builder readTimeout(Duration readTimeout) {
+            this.readTimeout = positive(readTimeout, "readTimeout");
+            return this;
+        }
+
+        /** How long deciding one request may take, waiting included, before it gets 503; default {@link #DEFAULT_REQUEST_TIMEOUT}. */
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = positive(requestTimeout, "requestTimeout");
+            return this;
+        }
+
+        /** Most connections open at once; further ones wait to be accepted. Default {@link #DEFAULT_MAX_CONNECTIONS}. */
+        public Builder maxConnections(int maxConnections) {
+            this.maxConnections = (int) positive(maxConnections, "maxConnections");
+            return this;
+        }
+
+        /** Every request but {@code GET /health} must carry {@code Authorization: Bearer token}; others get 401. */
+        public Builder token(String token) {
+            if (token == null || token.isBlank()) {
+                throw new IllegalArgumentException("the access token is empty");
+            }
+            this.token = token;
+            return this;
+        }
+
+        /** Allows listening beyond loopback without a token: anyone who reaches the port may use it. */
+        public Builder insecure() {
+            this.insecure = true;
+            return this;
+        }
+
+        /**
+         * Starts serving. Throws {@link BindException} when the port is taken or the host is not an address
+         * of this machine, and {@link IllegalStateException} when the host is not loopback and there is
+         * neither a token nor {@link #insecure()}.
+         */
+        public DecisionServer start() throws IOException {
+            if (token == null && !insecure && !isLoopback(host)) {
+                throw new IllegalStateException("listening on " + host + " reaches beyond this machine: "
+                        + "give an access token, or ask for insecure()");
+            }
+            int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+            // Waiting requests are bounded: past that the service answers 503 at once instead of queueing forever.
+            ExecutorService deciders = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
+                    new ArrayBlockingQueue<>(16 * threads), daemonThreads("forebygg-decide-"));
+            QueuedThreadPool io = new QueuedThreadPool(64, 4);
+            io.setName("forebygg-http");
+            io.setDaemon(true);
+            Server server = new Server(io);
+            HttpConfiguration http = new HttpConfiguration();
+            http.setSendServerVersion(false);
+            ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+            connector.setHost(host);
+            connector.setPort(port);
+            connector.setIdleTimeout(readTimeout.toMillis());
+            HeaderDeadline headerDeadline = new HeaderDeadline(server.getScheduler(), readTimeout);
+            connector.addBean(headerDeadline); // a Connection.Listener bean of the connector hears every connection
+            server.addConnector(connector);
+            server.addBean(new NetworkConnectionLimit(maxConnections, connector));
+            server.setErrorHandler(new JsonErrorHandler());
+            server.setHandler(new DecisionHandler(engine, ledger, deciders, new Limits(maxBodyBytes, readTimeout,
+                    requestTimeout), token == null ? null : new BearerToken(token), headerDeadline));
+            try {
+                server.start();
+            } catch (Exception e) {
+                try {
+                    server.stop();
+                } catch (Exception ignored) {
+                    // Already failing; the start failure is what matters.
                 }
+                deciders.shutdown();
+                for (Throwable t = e; t != null; t = t.getCause()) {
+                    if (t instanceof BindException bind) {
+                        BindException named = new BindException(host + ":" + port + ": " + bind.getMessage());
+                        named.initCause(e);
+                        throw named;
+                    }
+                }
+                throw e instanceof IOException io2 ? io2 : new IOException("could not start the server: " + e, e);
             }
+            return new DecisionServer(server, connector, deciders);
         }
-        return tooLarge ? null : bytes.toString(StandardCharsets.UTF_8);
-    }
 
-    private void sendSchema(HttpExchange exchange) throws IOException {
-        try (InputStream in = DecisionServer.class.getResourceAsStream(CASE_SCHEMA)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + CASE_SCHEMA);
+        private static long positive(long value, String name) {
+            if (value <= 0) {
+                throw new IllegalArgumentException(name + " must be > 0, not " + value);
             }
-            send(exchange, 200, "application/schema+json", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return value;
+        }
+
+        private static Duration positive(Duration value, String name) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be > 0, not " + value);
+            }
+            return value;
         }
     }
 
-    private String problem(String message) {
-        ObjectNode error = mapper.createObjectNode();
-        error.putObject("error").put("message", message);
-        return ForebyggJson.toLine(mapper, error);
+    /** The limits a request is held to. */
+    record Limits(long maxBodyBytes, Duration readTimeout, Duration requestTimeout) {
     }
 
-    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        } catch (UncheckedIOException | IOException e) {
-            // The client went away; nothing left to tell it.
-        }
-    }
-
-    private static ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return task -> {
-            Thread t = new Thread(task, "forebygg-http-" + count.incrementAndGet());
+            Thread t = new Thread(task, prefix + count.incrementAndGet());
             t.setDaemon(true);
             return t;
         };

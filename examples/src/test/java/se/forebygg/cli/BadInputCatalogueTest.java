@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import se.forebygg.batch.Batches;
+import se.forebygg.grant.InMemoryGrantLedger;
 import se.forebygg.http.DecisionServer;
 import org.junit.jupiter.params.provider.MethodSource;
 import se.forebygg.engine.Decision;
@@ -223,7 +224,7 @@ class BadInputCatalogueTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("catalogue")
     void throughHttp(String name, String input, List<Expected> expected) throws Exception {
-        try (DecisionServer server = DecisionServer.start(ENGINE, "127.0.0.1", 0, DecisionServer.DEFAULT_MAX_BODY_BYTES)) {
+        try (DecisionServer server = DecisionServer.start(ENGINE, new InMemoryGrantLedger(), "127.0.0.1", 0)) {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + server.port() + "/v1/decisions"))
                     .POST(HttpRequest.BodyPublishers.ofString(input, StandardCharsets.UTF_8)).build(),

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import se.forebygg.engine.Forebygg;
+import se.forebygg.grant.InMemoryGrantLedger;
 
 /** The decision service over real HTTP on a loopback port. */
 class DecisionServerTest {
@@ -27,7 +28,7 @@ class DecisionServerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = DecisionServer.start(Forebygg.create(), "127.0.0.1", 0, LIMIT);
+        server = DecisionServer.builder(Forebygg.create(), new InMemoryGrantLedger()).port(0).maxBodyBytes(LIMIT).start();
         demo = Files.readAllLines(Path.of("data/demo-cases.jsonl")).stream()
                 .filter(l -> !l.isBlank() && !l.contains("workplace-rehabilitation-grant")).limit(4).toList();
     }

@@ -1,0 +1,404 @@
+package se.forebygg.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Scheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.forebygg.batch.Batches;
+import se.forebygg.engine.Forebygg;
+import se.forebygg.engine.UndecidedCaseException;
+import se.forebygg.explain.Explanation;
+import se.forebygg.grant.GrantLedger;
+import se.forebygg.json.CaseError;
+import se.forebygg.json.CaseReader;
+import se.forebygg.json.ForebyggJson;
+import se.forebygg.ledger.LedgerException;
+
+/**
+ * The routes of {@link DecisionServer}. A request body is read without holding a thread (Jetty calls
+ * back as bytes arrive), then decided on a bounded pool of its own, so that neither slow clients nor
+ * long decisions keep {@code /health} or other clients waiting.
+ */
+final class DecisionHandler extends Handler.Abstract {
+    private static final Logger LOG = LoggerFactory.getLogger(DecisionHandler.class);
+    private static final String CASE_SCHEMA = "/se/forebygg/schema/case.schema.json";
+    private static final String JSON = "application/json";
+    private static final String JSON_LINES = "application/x-ndjson";
+    private static final String TEXT = "text/plain; charset=utf-8";
+    private static final String HEALTH = "/health";
+    private static final Map<String, String> ROUTES = Map.of(
+            "/v1/decisions", "POST",
+            "/v1/explanations", "POST",
+            "/v1/schema/case", "GET",
+            HEALTH, "GET");
+
+    private final Forebygg engine;
+    private final GrantLedger ledger;
+    private final ExecutorService deciders;
+    private final DecisionServer.Limits limits;
+    private final BearerToken token;
+    private final HeaderDeadline headerDeadline;
+    private final ObjectMapper mapper = ForebyggJson.newMapper();
+    private final byte[] schema;
+    private final byte[] health;
+
+    DecisionHandler(Forebygg engine, GrantLedger ledger, ExecutorService deciders, DecisionServer.Limits limits,
+                    BearerToken token, HeaderDeadline headerDeadline) {
+        this.engine = engine;
+        this.ledger = ledger;
+        this.deciders = deciders;
+        this.limits = limits;
+        this.token = token;
+        this.headerDeadline = headerDeadline;
+        this.schema = resource(CASE_SCHEMA);
+        this.health = ForebyggJson.toLine(mapper, Map.of("status", "UP", "rulesVersion", engine.rulesVersion()))
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        Connection connection = request.getConnectionMetaData().getConnection();
+        headerDeadline.requestStarted(connection);
+        Request.addCompletionListener(request, failure -> headerDeadline.requestEnded(connection));
+        // Reading the body has its own deadline (an idle timeout then fails the read), deciding has the
+        // request timeout: an idle connection while the rules run is no failure.
+        request.addIdleTimeoutListener(timeout -> false);
+        Exchange exchange = new Exchange(request, response, callback);
+        try {
+            route(exchange);
+        } catch (Throwable t) {
+            exchange.fail(t);
+        }
+        return true;
+    }
+
+    private void route(Exchange exchange) {
+        Request request = exchange.request;
+        String path = request.getHttpURI().getDecodedPath();
+        path = path == null ? "" : path;
+        if (token != null && !path.equals(HEALTH) && !token.admits(request.getHeaders().get(HttpHeader.AUTHORIZATION))) {
+            exchange.response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
+            exchange.answer(401, JSON, Problem.json("this service needs the header Authorization: Bearer <token>"),
+                    false);
+            return;
+        }
+        String method = ROUTES.get(path);
+        if (method == null) {
+            exchange.answer(404, JSON, Problem.json("no such resource: " + Problem.quote(path)), false);
+            return;
+        }
+        if (!method.equals(request.getMethod())) {
+            exchange.response.getHeaders().put(HttpHeader.ALLOW, method);
+            exchange.answer(405, JSON, Problem.json(Problem.quote(request.getMethod()) + " is not allowed on " + path
+                    + "; use " + method), false);
+            return;
+        }
+        switch (path) {
+            case HEALTH -> exchange.answer(200, JSON, health, false);
+            case "/v1/schema/case" -> exchange.answer(200, "application/schema+json", schema, false);
+            default -> {
+                if (request.getLength() > limits.maxBodyBytes()) {
+                    exchange.answer(413, JSON, tooLarge(), true);
+                } else {
+                    new BodyReader(exchange, path.equals("/v1/explanations")).start();
+                }
+            }
+        }
+    }
+
+    private byte[] tooLarge() {
+        return ForebyggJson.toLine(mapper, new CaseError(null, null, "$",
+                "the request body is larger than " + limits.maxBodyBytes() + " bytes")).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Reads the body as Jetty hands it over, at most up to the limit and the read deadline. Runs again
+     * (as the demand callback) each time more bytes have arrived; never waits for them.
+     */
+    private final class BodyReader implements Runnable {
+        private final Exchange exchange;
+        private final boolean explain;
+        private final Scheduler.Task deadline;
+        private byte[] bytes;
+        private int size;
+
+        BodyReader(Exchange exchange, boolean explain) {
+            this.exchange = exchange;
+            this.explain = explain;
+            long declared = exchange.request.getLength();
+            this.bytes = new byte[(int) Math.min(limits.maxBodyBytes(), declared >= 0 ? declared : 1 << 16)];
+            long left = limits.readTimeout().toNanos() - (System.nanoTime() - exchange.request.getBeginNanoTime());
+            this.deadline = getServer().getScheduler().schedule(this::tooSlow, Math.max(0, left), TimeUnit.NANOSECONDS);
+        }
+
+        void start() {
+            run();
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (!exchange.isAnswered()) {
+                    Content.Chunk chunk = exchange.request.read();
+                    if (chunk == null) {
+                        exchange.request.demand(this);
+                        return;
+                    }
+                    if (Content.Chunk.isFailure(chunk)) {
+                        deadline.cancel();
+                        unreadable(chunk.getFailure());
+                        return;
+                    }
+                    boolean last = chunk.isLast();
+                    try {
+                        if (!append(chunk.getByteBuffer())) {
+                            deadline.cancel();
+                            exchange.answer(413, JSON, tooLarge(), true);
+                            return;
+                        }
+                    } finally {
+                        chunk.release();
+                    }
+                    if (last) {
+                        deadline.cancel();
+                        decide(exchange, new ByteArrayInputStream(bytes, 0, size), startsArray(), explain);
+                        return;
+                    }
+                }
+            } catch (Throwable t) {
+                deadline.cancel();
+                exchange.fail(t);
+            }
+        }
+
+        /** Adds the buffer's bytes; false (and nothing added) when they would pass the limit. */
+        private boolean append(ByteBuffer buffer) {
+            int n = buffer.remaining();
+            if (size + (long) n > limits.maxBodyBytes()) {
+                return false;
+            }
+            if (size + n > bytes.length) {
+                long grown = Math.max(size + (long) n, 2L * bytes.length);
+                bytes = Arrays.copyOf(bytes, (int) Math.min(grown, limits.maxBodyBytes()));
+            }
+            buffer.get(bytes, size, n);
+            size += n;
+            return true;
+        }
+
+        private boolean startsArray() {
+            for (int i = 0; i < size; i++) {
+                if (!Character.isWhitespace(bytes[i])) {
+                    return bytes[i] == '[';
+                }
+            }
+            return false;
+        }
+
+        private void tooSlow() {
+            exchange.answer(408, JSON, Problem.json("the request did not arrive within "
+                    + limits.readTimeout().toSeconds() + " s"), true);
+        }
+
+        private void unreadable(Throwable failure) {
+            if (failure instanceof TimeoutException) {
+                tooSlow();
+            } else {
+                exchange.answer(400, JSON, Problem.json("the request body could not be read: "
+                        + Problem.quote(String.valueOf(failure.getMessage()))), true);
+            }
+        }
+    }
+
+    /** Decides the body on the deciders' pool, within the request timeout (503 after it). */
+    private void decide(Exchange exchange, InputStream body, boolean array, boolean explain) {
+        Scheduler.Task[] timer = new Scheduler.Task[1];
+        Future<?> work;
+        try {
+            work = deciders.submit(() -> {
+                try {
+                    exchange.answer(results(exchange, body, array, explain));
+                } catch (Throwable t) {
+                    exchange.fail(t);
+                } finally {
+                    synchronized (timer) {
+                        if (timer[0] != null) {
+                            timer[0].cancel();
+                        }
+                    }
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            exchange.answer(503, JSON, Problem.json("the service is busy: too many requests are waiting; try again"),
+                    false);
+            return;
+        }
+        synchronized (timer) {
+            if (!work.isDone()) {
+                timer[0] = getServer().getScheduler().schedule(() -> {
+                    // Cancelling does not stop rules already running (they may still record grants), only
+                    // a request still waiting for its turn; hence the advice to send it again.
+                    if (exchange.answer(503, JSON, Problem.json("the request was not decided within "
+                            + limits.requestTimeout().toSeconds() + " s; send it again: a grant application that was "
+                            + "recorded meanwhile gives back its stored decision"), false)) {
+                        work.cancel(false);
+                    }
+                }, limits.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
+            }
+        }
+    }
+
+    /** The results of one body, rendered: JSON Lines, a JSON array, or explanations as text. */
+    private Answer results(Exchange exchange, InputStream body, boolean array, boolean explain) throws IOException {
+        List<CaseReader.Entry> entries = new ArrayList<>();
+        try (CaseReader reader = CaseReader.open(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            reader.forEachRemaining(entries::add);
+        }
+        List<Object> results = Batches.decide(engine, ledger, entries);
+        int status = status(results);
+        StringBuilder out = new StringBuilder();
+        if (explain) {
+            Locale language = language(exchange.request);
+            for (Object result : results) {
+                out.append(out.length() == 0 ? "" : "\n").append(Explanation.ofResult(result, language));
+            }
+            return new Answer(status, TEXT, out);
+        }
+        if (array) {
+            out.append('[');
+            for (Object result : results) {
+                out.append(out.length() == 1 ? "" : ",").append(ForebyggJson.toLine(mapper, result));
+            }
+            return new Answer(status, JSON, out.append(']'));
+        }
+        for (Object result : results) {
+            out.append(ForebyggJson.toLine(mapper, result)).append('\n');
+        }
+        return new Answer(status, JSON_LINES, out);
+    }
+
+    /**
+     * 200 when every case was decided, 400 when some case was bad input; when some case could not be
+     * decided for a cause outside its input (its error object says {@code "cause"}), 503 for the ledger
+     * (nothing was recorded: send it again) and 500 for the rules.
+     */
+    private static int status(List<Object> results) {
+        boolean bad = false;
+        boolean ledgerFailed = false;
+        for (Object result : results) {
+            if (result instanceof CaseError error) {
+                if (error.isBadInput()) {
+                    bad = true;
+                } else if (UndecidedCaseException.Cause.LEDGER.label().equals(error.error().cause())) {
+                    ledgerFailed = true;
+                } else {
+                    return 500;
+                }
+            }
+        }
+        return ledgerFailed ? 503 : bad ? 400 : 200;
+    }
+
+    /** {@code ?lang=sv} gives Swedish explanations; English otherwise. */
+    private static Locale language(Request request) {
+        String query = request.getHttpURI().getQuery();
+        return query != null && query.matches("(.*&)?lang=sv(&.*)?") ? Locale.forLanguageTag("sv") : Locale.ROOT;
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = DecisionHandler.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read resource " + name, e);
+        }
+    }
+
+    private record Answer(int status, String contentType, CharSequence body) {
+    }
+
+    /** One request and its one answer: whichever comes first (the result, a deadline, a failure) is sent. */
+    private static final class Exchange {
+        final Request request;
+        final Response response;
+        final Callback callback;
+        private final AtomicBoolean answered = new AtomicBoolean();
+
+        Exchange(Request request, Response response, Callback callback) {
+            this.request = request;
+            this.response = response;
+            this.callback = callback;
+        }
+
+        boolean isAnswered() {
+            return answered.get();
+        }
+
+        void answer(Answer answer) {
+            answer(answer.status(), answer.contentType(), answer.body().toString().getBytes(StandardCharsets.UTF_8),
+                    false);
+        }
+
+        /**
+         * Sends the answer unless one was sent; {@code close} ends the connection after it (when the rest
+         * of the body is not going to be read). True when this call sent it.
+         */
+        boolean answer(int status, String contentType, byte[] body, boolean close) {
+            if (!answered.compareAndSet(false, true)) {
+                return false;
+            }
+            try {
+                response.setStatus(status);
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+                if (close) {
+                    response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+                }
+                response.write(true, ByteBuffer.wrap(body), callback);
+            } catch (Throwable t) {
+                callback.failed(t);
+            }
+            return true;
+        }
+
+        /** Any failure of this one request: 503 when memory or the ledger failed (worth a retry), 500 otherwise. */
+        void fail(Throwable failure) {
+            if (failure instanceof OutOfMemoryError) {
+                answer(503, JSON, Problem.OUT_OF_MEMORY, true);
+            } else if (failure instanceof LedgerException) {
+                LOG.warn("the grant ledger failed", failure);
+                answer(503, JSON, Problem.json("the grant ledger failed: " + Problem.quote(failure.getMessage())), false);
+            } else {
+                LOG.warn("internal failure on {} {}", request.getMethod(), Problem.quote(request.getHttpURI().getPath()),
+                        failure);
+                answer(500, JSON, Problem.json("internal failure: " + failure.getClass().getName()), false);
+            }
+        }
+    }
+}

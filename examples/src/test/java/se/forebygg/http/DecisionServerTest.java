@@ -1,6 +1,8 @@
 package se.forebygg.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,12 +25,14 @@ class DecisionServerTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient CLIENT = HttpClient.newHttpClient();
     static final long LIMIT = 64 * 1024;
+    static Forebygg engine;
     static DecisionServer server;
     static List<String> demo;
 
     @BeforeAll
     static void start() throws Exception {
-        server = DecisionServer.builder(Forebygg.create(), new InMemoryGrantLedger()).port(0).maxBodyBytes(LIMIT).start();
+        engine = Forebygg.create();
+        server = DecisionServer.builder(engine, new InMemoryGrantLedger()).port(0).maxBodyBytes(LIMIT).start();
         demo = Files.readAllLines(Path.of("data/demo-cases.jsonl")).stream()
                 .filter(l -> !l.isBlank() && !l.contains("workplace-rehabilitation-grant")).limit(4).toList();
     }
@@ -39,8 +43,16 @@ class DecisionServerTest {
     }
 
     static HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
+        return send(server, method, path, body, null);
+    }
+
+    static HttpResponse<String> send(DecisionServer to, String method, String path, String body, String authorization)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + to.port() + path));
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -153,5 +165,49 @@ class DecisionServerTest {
         assertEquals(405, wrong.statusCode());
         assertEquals("POST", wrong.headers().firstValue("Allow").orElse(""));
         assertEquals(405, send("POST", "/health", "{}").statusCode());
+    }
+
+    @Test
+    void aLongPathIsNotEchoedWhole() throws Exception {
+        String path = "/v1/" + "x".repeat(3000);
+        HttpResponse<String> response = send("GET", path, null);
+        assertEquals(404, response.statusCode());
+        String message = JSON.readTree(response.body()).get("error").get("message").asText();
+        assertEquals("no such resource: " + path.substring(0, 100) + "…", message);
+        // Longer than Jetty reads a request line: refused by Jetty, in the same JSON shape, without the path.
+        HttpResponse<String> tooLong = send("GET", "/" + "y".repeat(20_000), null);
+        assertTrue(tooLong.statusCode() == 414 || tooLong.statusCode() == 431, tooLong.statusCode() + " " + tooLong.body());
+        assertTrue(JSON.readTree(tooLong.body()).get("error").has("message"), tooLong.body());
+        assertFalse(tooLong.body().contains("y".repeat(101)), tooLong.body());
+    }
+
+    @Test
+    void withATokenEveryRouteButHealthNeedsIt() throws Exception {
+        String token = "s3cret-2f6b0c1e9a";
+        try (DecisionServer guarded = DecisionServer.builder(engine, new InMemoryGrantLedger()).port(0).token(token).start()) {
+            for (String authorization : new String[] {null, "Bearer wrong", "Bearer " + token + "x", "Basic " + token}) {
+                HttpResponse<String> refused = send(guarded, "POST", "/v1/decisions", demo.get(0), authorization);
+                assertEquals(401, refused.statusCode(), authorization);
+                assertEquals("Bearer", refused.headers().firstValue("WWW-Authenticate").orElse(""));
+                assertTrue(JSON.readTree(refused.body()).get("error").get("message").asText().contains("Bearer"), refused.body());
+                assertEquals(401, send(guarded, "GET", "/v1/nothing", null, authorization).statusCode(), "no hint what exists");
+            }
+            assertEquals(200, send(guarded, "POST", "/v1/decisions", demo.get(0), "Bearer " + token).statusCode());
+            assertEquals(200, send(guarded, "GET", "/v1/schema/case", null, "bearer " + token).statusCode());
+            assertEquals(200, send(guarded, "GET", "/health", null, null).statusCode(), "health stays open for probes");
+        }
+    }
+
+    @Test
+    void beyondLoopbackOnlyWithATokenOrInsecure() throws Exception {
+        DecisionServer.Builder everywhere = DecisionServer.builder(engine, new InMemoryGrantLedger()).host("0.0.0.0").port(0);
+        IllegalStateException refused = assertThrows(IllegalStateException.class, everywhere::start);
+        assertTrue(refused.getMessage().contains("token"), refused.getMessage());
+        try (DecisionServer guarded = everywhere.token("s3cret-2f6b0c1e9a").start()) {
+            assertEquals(401, send(guarded, "GET", "/v1/schema/case", null, null).statusCode());
+        }
+        assertTrue(DecisionServer.isLoopback("localhost"));
+        assertTrue(DecisionServer.isLoopback("::1"));
+        assertFalse(DecisionServer.isLoopback("0.0.0.0"));
     }
 }

@@ -155,6 +155,31 @@ class DecisionServerAbuseTest {
         }
     }
 
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void connectionsAreCappedAndSilentOnesClosedAfterTheReadTimeout() throws Exception {
+        Duration readTimeout = Duration.ofSeconds(2);
+        try (DecisionServer server = DecisionServer.builder(engine, new InMemoryGrantLedger()).port(0)
+                .readTimeout(readTimeout).maxConnections(4).start()) {
+            List<Socket> silent = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                silent.add(connect(server));
+            }
+            long asked = System.nanoTime();
+            HttpResponse<String> health = get(server, "/health");
+            long healthMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked);
+            assertEquals(200, health.statusCode());
+            System.out.printf("4 silent connections at a cap of 4: /health waited %d ms for them to be closed%n",
+                    healthMillis);
+            // Not accepted while the cap was held; accepted once the silent ones were closed.
+            assertTrue(healthMillis >= readTimeout.toMillis() / 2, "health after " + healthMillis + " ms");
+            for (Socket socket : silent) {
+                assertEquals("", readToClose(socket));
+                socket.close();
+            }
+        }
+    }
+
     /** What the server answered to a body it refused, and how much of the body had been sent by then. */
     record Refusal(String answer, long sentBeforeAnswer) {
     }

@@ -144,14 +144,17 @@ final class DecisionHandler extends Handler.Abstract {
         private final Exchange exchange;
         private final boolean explain;
         private final Scheduler.Task deadline;
+        /** Set by whichever comes first: the last byte (then it is decided) or the deadline (then 408). */
+        private final AtomicBoolean settled = new AtomicBoolean();
         private byte[] bytes;
         private int size;
 
         BodyReader(Exchange exchange, boolean explain) {
             this.exchange = exchange;
             this.explain = explain;
-            long declared = exchange.request.getLength();
-            this.bytes = new byte[(int) Math.min(limits.maxBodyBytes(), declared >= 0 ? declared : 1 << 16)];
+            // Grown as bytes arrive, not sized from Content-Length: a client that only promises a large
+            // body gets no large buffer.
+            this.bytes = new byte[(int) Math.min(limits.maxBodyBytes(), 1 << 16)];
             long left = limits.readTimeout().toNanos() - (System.nanoTime() - exchange.request.getBeginNanoTime());
             this.deadline = getServer().getScheduler().schedule(this::tooSlow, Math.max(0, left), TimeUnit.NANOSECONDS);
         }
@@ -186,7 +189,9 @@ final class DecisionHandler extends Handler.Abstract {
                     }
                     if (last) {
                         deadline.cancel();
-                        decide(exchange, new ByteArrayInputStream(bytes, 0, size), startsArray(), explain);
+                        if (settled.compareAndSet(false, true)) {
+                            decide(exchange, new ByteArrayInputStream(bytes, 0, size), startsArray(), explain);
+                        }
                         return;
                     }
                 }
@@ -221,6 +226,9 @@ final class DecisionHandler extends Handler.Abstract {
         }
 
         private void tooSlow() {
+            if (!settled.compareAndSet(false, true)) {
+                return;
+            }
             exchange.answer(408, JSON, Problem.json("the request did not arrive within "
                     + limits.readTimeout().toSeconds() + " s"), true);
         }

@@ -182,6 +182,19 @@ class DecisionServerTest {
     }
 
     @Test
+    void aRequestJettyCannotParseGetsAJsonErrorToo() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write("NOT HTTP AT ALL\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
+            assertTrue(answer.contains("Content-Type: application/json"), answer);
+            String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+            assertTrue(JSON.readTree(body).get("error").has("message"), answer);
+        }
+    }
+
+    @Test
     void withATokenEveryRouteButHealthNeedsIt() throws Exception {
         String token = "s3cret-2f6b0c1e9a";
         try (DecisionServer guarded = DecisionServer.builder(engine, new InMemoryGrantLedger()).port(0).token(token).start()) {

@@ -375,14 +375,12 @@ public final class Forebygg {
         }
         KieSession session = sessions.newKieSession();
         CaseRun only = group.size() == 1 ? runs.values().iterator().next() : null;
-        Map<String, Integer> firings = only == null ? null : new HashMap<>();
         AgendaEventListener listener = new DefaultAgendaEventListener() {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
                 String rule = event.getMatch().getRule().getName();
                 if (only != null) {
                     only.fired.add(rule);
-                    firings.merge(rule, 1, Integer::sum);
                     return;
                 }
                 for (Object fact : event.getMatch().getObjects()) {
@@ -410,7 +408,7 @@ public final class Forebygg {
                     }
                     return decisions;
                 }
-                onLoop.accept(only.prepared, looping(only.prepared, limit, firings));
+                onLoop.accept(only.prepared, looping(only.prepared, limit));
                 List<Decision> none = new ArrayList<>();
                 none.add(null);
                 return none;
@@ -436,8 +434,27 @@ public final class Forebygg {
         return FIRINGS_PER_CASE + (long) FIRINGS_PER_FACT * p.facts().size();
     }
 
-    /** The failure of a case that reached its firing bound, naming the rule that fired most. */
-    private static UndecidedCaseException looping(Prepared p, int limit, Map<String, Integer> firings) {
+    /**
+     * The failure of a case that reached its firing bound, naming the rule that fired most: the case is
+     * run once more, counting each rule's firings (only here, so that decisions that end pay nothing).
+     */
+    private UndecidedCaseException looping(Prepared p, int limit) {
+        Map<String, Integer> firings = new HashMap<>();
+        KieSession session = sessions.newKieSession();
+        AgendaEventListener counter = new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                firings.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
+            }
+        };
+        session.addEventListener(counter);
+        try {
+            p.facts().forEach(session::insert);
+            session.fireAllRules(limit);
+        } finally {
+            session.removeEventListener(counter);
+            session.dispose();
+        }
         Map.Entry<String, Integer> most = firings.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
         return new UndecidedCaseException(UndecidedCaseException.Cause.RULES, "rule '" + most.getKey() + "' fired "
                 + most.getValue() + " times and the rules did not stop after " + limit + " firings (the bound for a "

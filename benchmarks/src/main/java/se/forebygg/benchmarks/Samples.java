@@ -24,6 +24,7 @@ import se.forebygg.preventive.Risk;
 import se.forebygg.preventive.Step;
 import se.forebygg.provider.Competence;
 import se.forebygg.provider.ProviderApprovalCase;
+import se.forebygg.testkit.SwedishIds;
 
 /**
  * The cases the benchmarks decide: three fixed single cases and a deterministic mixed batch (same
@@ -50,7 +51,7 @@ public final class Samples {
 
     /** A grant application of three measures, one of them treatment (left out), with earlier grants. */
     public static GrantCase grantApplication() {
-        return new GrantCase("ars-b", "emp-1", "ee-1", EmployeeCondition.AT_RISK_OF_REDUCED_WORK_CAPACITY,
+        return new GrantCase("ars-b", "556000-0001", "19850101-0014", EmployeeCondition.AT_RISK_OF_REDUCED_WORK_CAPACITY,
                 new GrantProvider("prov-1", true),
                 List.of(new Measure(MeasureKind.INVESTIGATE, LocalDate.of(2024, 3, 4), new BigDecimal("8000.50")),
                         new Measure(MeasureKind.IMPLEMENT, LocalDate.of(2024, 4, 8), new BigDecimal("12000")),
@@ -122,7 +123,7 @@ public final class Samples {
         AlreadyGranted already = r.nextInt(4) == 0
                 ? new AlreadyGranted(BigDecimal.valueOf(r.nextInt(10_000)), BigDecimal.valueOf(r.nextInt(200_000)))
                 : null;
-        return new GrantCase(id, "emp-" + r.nextInt(200), "ee-" + r.nextInt(20),
+        return new GrantCase(id, SwedishIds.employer(r.nextInt(200)), SwedishIds.employee(r.nextInt(20)),
                 EmployeeCondition.values()[r.nextInt(10) == 0 ? 2 : r.nextInt(2)],
                 new GrantProvider("prov-" + r.nextInt(50), r.nextInt(10) > 0), measures,
                 first.plusDays(60 + r.nextInt(400)), already);

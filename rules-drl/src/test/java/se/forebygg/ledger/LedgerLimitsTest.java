@@ -122,6 +122,38 @@ class LedgerLimitsTest {
 
     @ParameterizedTest
     @EnumSource(LedgerDatabase.class)
+    void valuesTheDatabaseCannotHoldAreBadInputWhenReadAndTheRestOfTheRunIsRecorded(LedgerDatabase db) throws Exception {
+        LedgerDatabase.Target target = db.fresh(dir);
+        String good = "{\"type\":\"workplace-rehabilitation-grant\",\"caseId\":\"%s\",\"employerId\":\"556000-0001\","
+                + "\"employeeId\":\"%s\",\"employeeCondition\":\"REDUCED_WORK_CAPACITY\",\"provider\":{\"id\":\"P-3\","
+                + "\"approvedByAgency\":true},\"measures\":[{\"kind\":\"INVESTIGATE\",\"performedOn\":\"2025-04-02\","
+                + "\"amountPaid\":4000}],\"submittedOn\":\"2025-09-01\"}";
+        String input = String.join("\n", good.formatted("ars-1", "19850101-0014"),
+                good.formatted("x".repeat(201), "19850101-0014"),          // longer than any id column
+                good.formatted("ars-\\u0000", "19850101-0014"),            // PostgreSQL cannot store U+0000
+                good.formatted("ars-4", "E-" + "9".repeat(300)),            // no personal identity number
+                good.formatted("ars-5", "19900215-1232"));
+        List<se.forebygg.json.CaseReader.Entry> entries = new ArrayList<>();
+        try (se.forebygg.json.CaseReader reader = se.forebygg.json.CaseReader.open(new java.io.StringReader(input))) {
+            reader.forEachRemaining(entries::add);
+        }
+        assertThat(entries).extracting(se.forebygg.json.CaseReader.Entry::isCase).containsExactly(true, false, false, false, true);
+        assertThat(entries.get(1).error().error().path()).isEqualTo("$.caseId");
+        assertThat(entries.get(2).error().error().message()).contains("U+0000");
+        assertThat(entries.get(3).error().error().path()).isEqualTo("$.employeeId");
+        List<se.forebygg.engine.Case> cases = entries.stream().map(e -> e.isCase() ? e.value() : null).toList();
+        try (JdbcGrantLedger ledger = target.open()) {
+            Decision[] decisions = ENGINE.evaluateAll(cases, ledger, (i, e) -> {
+                throw new AssertionError("case " + i + " failed: " + e);
+            });
+            assertThat(decisions[0]).isNotNull();
+            assertThat(decisions[4]).isNotNull();
+            assertThat(ledger.granted("556000-0001", 2025)).isEqualByComparingTo("4000");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(LedgerDatabase.class)
     void aClientThatStopsMidTransactionIsCutOffAndItsRoomFreed(LedgerDatabase db) throws Exception {
         assumeTrue(db == LedgerDatabase.POSTGRESQL, "H2 has no idle-in-transaction timeout; an H2 file serves one process");
         LedgerDatabase.Target target = db.fresh(dir);

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import se.forebygg.identity.OrganisationNumber;
+import se.forebygg.identity.PersonalIdentityNumber;
 import se.forebygg.json.ForebyggJson;
 
 /**
@@ -152,8 +154,7 @@ public final class CaseGenerator {
 
     /** The {@code employer}-th employer's organisation number: 556NNN-NNNC with its Luhn check digit. */
     static String organisationNumber(int employer) {
-        String nine = String.format("556%06d", employer % 1_000_000);
-        return nine.substring(0, 6) + "-" + nine.substring(6) + luhn(nine);
+        return OrganisationNumber.withCheckDigit(String.format("556%06d", employer % 1_000_000)).canonical();
     }
 
     /**
@@ -164,18 +165,7 @@ public final class CaseGenerator {
         // Day by 7919 · employee (7919 is prime to 14 600), serial by employee mod 900: the pair repeats only
         // after 131 400 employees, more than the largest employer has.
         LocalDate born = LocalDate.of(1960, 1, 1).plusDays(Math.floorMod(employerId.hashCode() * 31 + employee * 7919, 14_600));
-        String serial = String.format("%03d", 100 + employee % 900);
-        String nine = String.format("%02d%02d%02d", born.getYear() % 100, born.getMonthValue(), born.getDayOfMonth()) + serial;
-        return born.getYear() + nine.substring(2, 6) + "-" + serial + luhn(nine);
-    }
-
-    private static int luhn(String nine) {
-        int sum = 0;
-        for (int i = 0; i < nine.length(); i++) {
-            int d = (nine.charAt(i) - '0') * (i % 2 == 0 ? 2 : 1);
-            sum += d > 9 ? d - 9 : d;
-        }
-        return (10 - sum % 10) % 10;
+        return PersonalIdentityNumber.withCheckDigit(born, 100 + employee % 900).canonical();
     }
 
     private ObjectNode application(String employerId, int employee, int provider) {

@@ -26,6 +26,18 @@ public final class OrganisationNumber implements EmployerId {
         return of(Spelling.read(text, path, Forms.ORGANISATION));
     }
 
+    /**
+     * The organisation number that begins with the nine digits {@code first} and ends with their check
+     * digit, e.g. for test data: {@code withCheckDigit("556000000")} is {@code 556000-0001}.
+     */
+    public static OrganisationNumber withCheckDigit(String first) {
+        if (!first.matches("[0-9]{2}[2-9][0-9]{6}")) {
+            throw new IllegalArgumentException("nine digits, the third 2 or more, expected: " + first);
+        }
+        String ten = first + "0";
+        return new OrganisationNumber(first.substring(0, 6) + "-" + first.substring(6) + Luhn.checkDigit(ten));
+    }
+
     static OrganisationNumber of(Spelling spelling) {
         String digits = spelling.digits();
         String ten;

@@ -41,6 +41,21 @@ public final class PersonalIdentityNumber implements EmployerId {
         return of(Spelling.read(text, path, Forms.PERSON), asOf);
     }
 
+    /**
+     * The personal identity number of someone born on {@code born} with the birth number {@code serial}
+     * (001–999) and its check digit, e.g. for test data: {@code withCheckDigit(1985-01-01, 1)} is
+     * {@code 19850101-0014}.
+     */
+    public static PersonalIdentityNumber withCheckDigit(LocalDate born, int serial) {
+        if (serial < 1 || serial > 999) {
+            throw new IllegalArgumentException("a birth number lies in 001-999: " + serial);
+        }
+        String ten = String.format("%02d%02d%02d%03d0", born.getYear() % 100, born.getMonthValue(), born.getDayOfMonth(),
+                serial);
+        return new PersonalIdentityNumber(born.getYear() + ten.substring(2, 6) + "-" + ten.substring(6, 9)
+                + Luhn.checkDigit(ten));
+    }
+
     static PersonalIdentityNumber of(Spelling spelling, LocalDate asOf) {
         String digits = spelling.digits();
         int year;

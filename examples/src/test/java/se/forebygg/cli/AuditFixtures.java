@@ -41,7 +41,7 @@ final class AuditFixtures {
                 .filter(l -> !l.isBlank() && !l.contains("workplace-rehabilitation-grant")).toList();
     }
 
-    /** Runs {@code forebygg ARGS} in a JVM of its own, working in {@code dir}; {@code shell} runs first (e.g. a ulimit), or null. */
+    /** Runs {@code forebygg ARGS} in a JVM of its own, working in {@code dir}, its output discarded; {@code shell} runs first (e.g. a ulimit), or null. */
     static Process cli(Path dir, String shell, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         if (shell != null) {
@@ -50,7 +50,7 @@ final class AuditFixtures {
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).directory(dir.toFile())
+        return new ProcessBuilder(command).directory(dir.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(dir.resolve("stderr-" + System.nanoTime() + ".txt").toFile()).start();
     }
 

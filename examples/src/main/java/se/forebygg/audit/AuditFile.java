@@ -44,6 +44,8 @@ final class AuditFile implements AutoCloseable {
 
     private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
     private static final int BLOCK = 8192;
+    /** A header is far shorter; a longer first line is not one. */
+    private static final int HEADER_MAX = 4096;
 
     private final Path path;
     private final FileChannel channel;
@@ -147,8 +149,9 @@ final class AuditFile implements AutoCloseable {
     /** Writes the header of an empty file, or reads and checks the one there. */
     private void header(boolean existed) throws IOException {
         long size = channel.size();
-        long end = size == 0 ? -1 : lineEnd(0);
-        if (end < 0 && size > 0) {
+        long end = firstNewline(HEADER_MAX);
+        String start = new String(read(0, Math.min(size, HEADER_MAX)), StandardCharsets.UTF_8);
+        if (end < 0 && size > 0 && size < HEADER_MAX && start.startsWith("{\"" + LOG_ID + "\":")) {
             // Not even the header was finished: a crash while the log was created.
             discard(0, size);
             size = 0;
@@ -169,9 +172,9 @@ final class AuditFile implements AutoCloseable {
             }
             return;
         }
-        JsonNode header = parse(read(0, end));
+        JsonNode header = end < 0 ? null : parse(read(0, end));
         if (header == null || !header.hasNonNull(LOG_ID)) {
-            throw new AuditLogException(path + (header != null && header.has("caseId") && !header.has(SEQ)
+            throw new AuditLogException(path + (start.startsWith("{\"caseId\":")
                     ? " was written without a hash chain (audit log format 1): write to a new audit log"
                     : " does not start with an audit log header: it is not an audit log, or its first line was changed"));
         }
@@ -274,11 +277,11 @@ final class AuditFile implements AutoCloseable {
         return -1;
     }
 
-    /** Position of the first end of line at or after {@code from}, -1 when there is none. */
-    private long lineEnd(long from) throws IOException {
+    /** Position of the first end of line before {@code limit}, -1 when there is none. */
+    private long firstNewline(long limit) throws IOException {
         ByteBuffer block = ByteBuffer.allocate(BLOCK);
-        long size = channel.size();
-        for (long at = from; at < size; at += BLOCK) {
+        long size = Math.min(channel.size(), limit);
+        for (long at = 0; at < size; at += BLOCK) {
             block.clear().limit((int) Math.min(BLOCK, size - at));
             readFully(block, at);
             for (int i = 0; i < block.limit(); i++) {

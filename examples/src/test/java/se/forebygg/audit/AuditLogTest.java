@@ -152,6 +152,9 @@ class AuditLogTest {
         assertTrue(e.getMessage().endsWith("does not start with an audit log header: it is not an audit log, or its first"
                 + " line was changed"), e.getMessage());
         assertEquals("shopping list\n", Files.readString(file));
+        Files.writeString(file, "{\"no\":\"end of line\"}");
+        assertThrows(AuditLogException.class, () -> AuditLog.append(file, ENGINE, new InMemoryGrantLedger(), null));
+        assertEquals("{\"no\":\"end of line\"}", Files.readString(file), "left as it was");
     }
 
     /** A ledger whose commits fail, as when its database goes away between the audit line and the commit. */

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import se.forebygg.audit.AuditLog;
 import se.forebygg.batch.Batches;
 import se.forebygg.engine.Decision;
 import se.forebygg.engine.Forebygg;
@@ -57,6 +58,11 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "parameter values), to be checked later with 'forebygg replay LOG'.")
     Path auditLog;
 
+    @Option(names = "--audit-key", paramLabel = "KEY", defaultValue = "${env:" + AuditLog.KEY_VARIABLE + "}",
+            description = "Key the audit log's hash chain with (HMAC-SHA256; default: environment variable "
+                    + AuditLog.KEY_VARIABLE + "), so that nobody without it can rewrite the log unnoticed.")
+    String auditKey;
+
     @Override
     public Integer call() throws Exception {
         Forebygg engine = options.engine();
@@ -67,7 +73,7 @@ final class EvaluateCommand implements Callable<Integer> {
         try (Inputs.Opened input = Inputs.open(file, "evaluate");
              CaseReader reader = CaseReader.open(input.reader());
              LedgerOptions.Opened ledgers = ledgerOptions.open();
-             AuditLog audit = auditLog == null ? null : AuditLog.append(auditLog, engine, ledgers.ledger())) {
+             AuditLog audit = auditLog == null ? null : AuditLog.append(auditLog, engine, ledgers.ledger(), auditKey)) {
             GrantLedger ledger = audit == null ? ledgers.ledger() : audit.ledger();
             List<CaseReader.Entry> grants = new ArrayList<>();
             List<CaseReader.Entry> pending = new ArrayList<>(CHUNK);

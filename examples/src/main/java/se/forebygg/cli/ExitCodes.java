@@ -15,6 +15,11 @@ final class ExitCodes {
     static final int USAGE = 2;
     /** {@code replay}: some logged decision came out differently. */
     static final int MISMATCH = 3;
+    /**
+     * {@code replay}: the audit log does not check out (an unreadable line, a chain break, an unverified
+     * {@code recordedEarlier} claim, a disagreement with the ledger, a keyed chain without its key).
+     */
+    static final int UNTRUSTED_LOG = 4;
 
     private ExitCodes() {
     }

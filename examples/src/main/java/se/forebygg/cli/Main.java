@@ -2,6 +2,7 @@ package se.forebygg.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import se.forebygg.audit.AuditLogException;
 import se.forebygg.authoring.RulesCompilationException;
 import se.forebygg.ledger.LedgerException;
 import se.forebygg.parameters.ParameterException;
@@ -28,7 +29,7 @@ public final class Main {
                 rce.diagnostics().forEach(commandLine.getErr()::println);
                 return ExitCodes.INTERNAL_FAILURE;
             }
-            if (e instanceof ParameterException || e instanceof ScenarioException) {
+            if (e instanceof ParameterException || e instanceof ScenarioException || e instanceof AuditLogException) {
                 commandLine.getErr().println("forebygg: " + e.getMessage());
                 return ExitCodes.INTERNAL_FAILURE;
             }

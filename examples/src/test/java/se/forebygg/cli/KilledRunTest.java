@@ -65,6 +65,9 @@ class KilledRunTest {
                 assertEquals(logged.size() - 1, i, "only the last line can be cut short by the kill");
                 continue;
             }
+            if (!entry.has("decision")) {
+                continue; // the header
+            }
             beforeKill.put(entry.get("caseId").asText(), JSON.writeValueAsString(entry.get("decision")));
         }
         try (JdbcGrantLedger ledger = JdbcGrantLedger.open(url)) {

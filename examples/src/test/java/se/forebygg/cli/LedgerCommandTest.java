@@ -53,7 +53,7 @@ class LedgerCommandTest {
         EvaluateCommandTest.Run run = EvaluateCommandTest.run(null, "evaluate", "--ledger", ledger,
                 "--audit-log", log.toString(), EvaluateCommandTest.DEMO.toString());
         assertEquals(0, run.status(), run.err());
-        assertEquals(run.lines().size(), Files.readAllLines(log).size());
+        assertEquals(1 + run.lines().size(), Files.readAllLines(log).size(), "a header, then a line per decision");
         // A second run appends; its grants come back from the ledger and are marked so.
         EvaluateCommandTest.Run second = EvaluateCommandTest.run(null, "evaluate", "--ledger", ledger,
                 "--audit-log", log.toString(), EvaluateCommandTest.DEMO.toString());
@@ -62,8 +62,8 @@ class LedgerCommandTest {
         EvaluateCommandTest.Run replay = EvaluateCommandTest.run(null, "replay", log.toString());
         assertEquals(0, replay.status(), String.join("\n", replay.lines()) + replay.err());
         String summary = replay.lines().get(replay.lines().size() - 1);
-        assertTrue(summary.startsWith("replayed " + (2 * run.lines().size() - grants(run)) + " decisions: 0 mismatches"),
-                summary);
+        assertTrue(summary.startsWith((1 + 2 * run.lines().size()) + " lines read, " + (2 * run.lines().size() - grants(run))
+                + " replayed: 0 mismatches"), summary);
 
         List<String> entries = new ArrayList<>(Files.readAllLines(log));
         int grant = -1;
@@ -75,8 +75,10 @@ class LedgerCommandTest {
         entries.set(grant, entries.get(grant).replaceFirst("\"priorGrants\":\\{\"employee\":[0-9.]+", "\"priorGrants\":{\"employee\":0"));
         Files.write(log, entries);
         EvaluateCommandTest.Run tampered = EvaluateCommandTest.run(null, "replay", log.toString());
-        assertEquals(3, tampered.status());
+        assertEquals(ExitCodes.UNTRUSTED_LOG, tampered.status(), "the changed line also breaks the chain");
         assertTrue(tampered.lines().get(0).startsWith("MISMATCH line " + (grant + 1) + " (ars-0002)"), tampered.lines().get(0));
+        assertTrue(tampered.lines().get(1).startsWith("CHAIN line " + (grant + 2) + ": it is not chained to line " + (grant + 1)),
+                tampered.lines().get(1));
     }
 
     private static int grants(EvaluateCommandTest.Run run) {

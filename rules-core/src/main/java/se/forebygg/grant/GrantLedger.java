@@ -1,7 +1,9 @@
 package se.forebygg.grant;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import se.forebygg.engine.Decision;
 
 /**
@@ -46,6 +48,19 @@ public interface GrantLedger {
     boolean withdraw(String caseId);
 
     /**
+     * Every decision recorded for {@code caseId}, oldest first: the withdrawn ones, then the one that
+     * counts, if any. Empty when the caseId was never recorded.
+     */
+    List<RecordedGrant> history(String caseId);
+
+    /**
+     * The decisions, withdrawn ones included, whose {@link AuditAnchor} names audit log
+     * {@code auditLogId}, in the order of their lines. Close the stream after use (a database ledger
+     * holds a connection while it is open).
+     */
+    Stream<RecordedGrant> anchoredIn(String auditLogId);
+
+    /**
      * The room of one employer and year, held for one application. Close it in every case: closing an
      * uncommitted reservation rolls it back.
      */
@@ -61,7 +76,16 @@ public interface GrantLedger {
         Optional<Decision> recorded();
 
         /** Records {@code decision} (its amount is the grant, zero when rejected) and releases the room. */
-        void commit(Decision decision);
+        default void commit(Decision decision) {
+            commit(decision, null);
+        }
+
+        /**
+         * As {@link #commit(Decision)}, keeping with the decision the audit line that logged it
+         * ({@code anchor}, null for none). An application given back from the ledger ({@link #recorded()})
+         * is not recorded again, nor is its anchor.
+         */
+        void commit(Decision decision, AuditAnchor anchor);
 
         /** Releases the room without recording anything. */
         void rollback();

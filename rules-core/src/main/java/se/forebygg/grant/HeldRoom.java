@@ -51,7 +51,7 @@ public abstract class HeldRoom implements GrantLedger.Reservation {
     }
 
     @Override
-    public final void commit(Decision decision) {
+    public final void commit(Decision decision, AuditAnchor anchor) {
         if (done) {
             throw new IllegalStateException("reservation already ended");
         }
@@ -62,7 +62,7 @@ public abstract class HeldRoom implements GrantLedger.Reservation {
             throw new IllegalArgumentException("a grant is never negative: " + decision.amount());
         }
         done = true;
-        store(decision, recorded == null);
+        store(decision, anchor, recorded == null);
     }
 
     @Override
@@ -79,10 +79,11 @@ public abstract class HeldRoom implements GrantLedger.Reservation {
     }
 
     /**
-     * Records {@code decision} when {@code isNew} (an application given back from the ledger is not
-     * recorded again), then releases the room, also when recording fails.
+     * Records {@code decision} with its {@code anchor} (null for none) when {@code isNew} (an
+     * application given back from the ledger is not recorded again), then releases the room, also when
+     * recording fails.
      */
-    protected abstract void store(Decision decision, boolean isNew);
+    protected abstract void store(Decision decision, AuditAnchor anchor, boolean isNew);
 
     /** Releases the room without recording anything. */
     protected abstract void release();

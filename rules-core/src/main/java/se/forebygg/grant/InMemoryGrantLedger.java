@@ -1,10 +1,14 @@
 package se.forebygg.grant;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
 import se.forebygg.engine.Decision;
 import se.forebygg.json.ForebyggJson;
 
@@ -20,14 +24,20 @@ public final class InMemoryGrantLedger implements GrantLedger {
     private record EmployeeYear(String employerId, String employeeId, int year) {
     }
 
-    private record Recorded(EmployerYear employerYear, String employeeId, String inputHash, Decision decision) {
+    private record Recorded(EmployerYear employerYear, String employeeId, String inputHash, Decision decision,
+                            AuditAnchor anchor) {
         EmployeeYear employeeYear() {
             return new EmployeeYear(employerYear.employerId, employeeId, employerYear.year);
+        }
+
+        RecordedGrant toGrant(boolean withdrawn) {
+            return new RecordedGrant(decision.caseId(), inputHash, decision, anchor, withdrawn);
         }
     }
 
     private final Map<EmployerYear, ReentrantLock> locks = new HashMap<>();
     private final Map<String, Recorded> byCaseId = new HashMap<>();
+    private final List<Recorded> withdrawals = new ArrayList<>();
     private final Map<EmployerYear, BigDecimal> perEmployer = new HashMap<>();
     private final Map<EmployeeYear, BigDecimal> perEmployee = new HashMap<>();
 
@@ -95,6 +105,7 @@ public final class InMemoryGrantLedger implements GrantLedger {
                 if (withdrawn == null) {
                     return false;
                 }
+                withdrawals.add(withdrawn);
                 BigDecimal amount = withdrawn.decision.amount();
                 perEmployer.merge(withdrawn.employerYear, amount.negate(), BigDecimal::add);
                 perEmployee.merge(withdrawn.employeeYear(), amount.negate(), BigDecimal::add);
@@ -103,6 +114,38 @@ public final class InMemoryGrantLedger implements GrantLedger {
         } finally {
             lock.unlock();
         }
+    }
+
+    @Override
+    public synchronized List<RecordedGrant> history(String caseId) {
+        List<RecordedGrant> history = new ArrayList<>();
+        for (Recorded r : withdrawals) {
+            if (r.decision.caseId().equals(caseId)) {
+                history.add(r.toGrant(true));
+            }
+        }
+        Recorded current = byCaseId.get(caseId);
+        if (current != null) {
+            history.add(current.toGrant(false));
+        }
+        return history;
+    }
+
+    @Override
+    public synchronized Stream<RecordedGrant> anchoredIn(String auditLogId) {
+        List<RecordedGrant> anchored = new ArrayList<>();
+        for (Recorded r : withdrawals) {
+            if (r.anchor != null && r.anchor.auditLogId().equals(auditLogId)) {
+                anchored.add(r.toGrant(true));
+            }
+        }
+        for (Recorded r : byCaseId.values()) {
+            if (r.anchor != null && r.anchor.auditLogId().equals(auditLogId)) {
+                anchored.add(r.toGrant(false));
+            }
+        }
+        anchored.sort(Comparator.comparingLong(g -> g.anchor().line()));
+        return anchored.stream();
     }
 
     private final class Held extends HeldRoom {
@@ -117,10 +160,10 @@ public final class InMemoryGrantLedger implements GrantLedger {
         }
 
         @Override
-        protected void store(Decision decision, boolean isNew) {
+        protected void store(Decision decision, AuditAnchor anchor, boolean isNew) {
             try {
                 if (isNew) {
-                    Recorded r = new Recorded(key, application().employeeId(), inputHash(), decision);
+                    Recorded r = new Recorded(key, application().employeeId(), inputHash(), decision, anchor);
                     synchronized (InMemoryGrantLedger.this) {
                         byCaseId.put(application().caseId(), r);
                         perEmployer.merge(key, decision.amount(), BigDecimal::add);

@@ -10,17 +10,27 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.LoggerFactory;
 import se.forebygg.engine.Decision;
 import se.forebygg.engine.UndecidedCaseException;
+import se.forebygg.grant.AuditAnchor;
 import se.forebygg.grant.ChangedApplicationException;
 import se.forebygg.grant.GrantCase;
 import se.forebygg.grant.GrantLedger;
 import se.forebygg.grant.HeldRoom;
+import se.forebygg.grant.RecordedGrant;
 import se.forebygg.json.ForebyggJson;
 
 /**
@@ -65,6 +75,11 @@ public final class JdbcGrantLedger implements GrantLedger, AutoCloseable {
     }
     /** Connections of a ledger's own pool: one per reservation held at once, for threads deciding in parallel. */
     static final int POOL_SIZE = 8;
+    /**
+     * What {@link #recordedGrant} reads, as columns 1 to 6; the queries add 7, withdrawn (1) or not
+     * (0), and 8, the order of withdrawal or of recording.
+     */
+    private static final String RECORDED_COLUMNS = "case_id, input_hash, decision, audit_log_id, audit_line, audit_hash";
 
     private final DataSource dataSource;
     private final AutoCloseable owned;
@@ -274,9 +289,9 @@ public final class JdbcGrantLedger implements GrantLedger, AutoCloseable {
                 }
                 lock(c, employerId, year);
                 try (PreparedStatement copy = c.prepareStatement("INSERT INTO withdrawn_decision (case_id, employer_id,"
-                        + " employee_id, grant_year, input_hash, amount, decision, recorded_seq) SELECT case_id,"
-                        + " employer_id, employee_id, grant_year, input_hash, amount, decision, recorded_seq"
-                        + " FROM grant_decision WHERE case_id = ?");
+                        + " employee_id, grant_year, input_hash, amount, decision, recorded_seq, audit_log_id, audit_line,"
+                        + " audit_hash) SELECT case_id, employer_id, employee_id, grant_year, input_hash, amount, decision,"
+                        + " recorded_seq, audit_log_id, audit_line, audit_hash FROM grant_decision WHERE case_id = ?");
                      PreparedStatement delete = c.prepareStatement("DELETE FROM grant_decision WHERE case_id = ?")) {
                     copy.setString(1, caseId);
                     delete.setString(1, caseId);
@@ -291,6 +306,69 @@ public final class JdbcGrantLedger implements GrantLedger, AutoCloseable {
             }
         } catch (SQLException e) {
             throw new LedgerException("cannot withdraw " + caseId, e);
+        }
+    }
+
+    @Override
+    public List<RecordedGrant> history(String caseId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT " + RECORDED_COLUMNS + ", 1, withdrawn_seq"
+                     + " FROM withdrawn_decision WHERE case_id = ? UNION ALL SELECT " + RECORDED_COLUMNS
+                     + ", 0, recorded_seq FROM grant_decision WHERE case_id = ? ORDER BY 7 DESC, 8")) {
+            s.setString(1, caseId);
+            s.setString(2, caseId);
+            List<RecordedGrant> history = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    history.add(recordedGrant(r));
+                }
+            }
+            return history;
+        } catch (SQLException e) {
+            throw new LedgerException("cannot read the ledger", e);
+        }
+    }
+
+    @Override
+    public Stream<RecordedGrant> anchoredIn(String auditLogId) {
+        Connection c = null;
+        try {
+            c = dataSource.getConnection();
+            // PostgreSQL streams a result (instead of reading it whole) only inside a transaction.
+            c.setAutoCommit(false);
+            PreparedStatement s = c.prepareStatement("SELECT " + RECORDED_COLUMNS + ", 1, withdrawn_seq"
+                    + " FROM withdrawn_decision WHERE audit_log_id = ? UNION ALL SELECT " + RECORDED_COLUMNS
+                    + ", 0, recorded_seq FROM grant_decision WHERE audit_log_id = ? ORDER BY 5");
+            s.setFetchSize(500);
+            s.setString(1, auditLogId);
+            s.setString(2, auditLogId);
+            ResultSet r = s.executeQuery();
+            Connection connection = c;
+            Spliterator<RecordedGrant> rows = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
+                    Spliterator.ORDERED | Spliterator.NONNULL) {
+                @Override
+                public boolean tryAdvance(Consumer<? super RecordedGrant> action) {
+                    try {
+                        if (!r.next()) {
+                            return false;
+                        }
+                        action.accept(recordedGrant(r));
+                        return true;
+                    } catch (SQLException e) {
+                        throw new LedgerException("cannot read the ledger", e);
+                    }
+                }
+            };
+            return StreamSupport.stream(rows, false).onClose(() -> {
+                SQLException closing = new SQLException("closing a ledger read");
+                closeQuietly(connection, closing); // also closes its statement and result
+                if (closing.getSuppressed().length > 0) {
+                    throw new LedgerException("cannot close a ledger read", closing.getSuppressed()[0]);
+                }
+            });
+        } catch (SQLException e) {
+            closeQuietly(c, e);
+            throw new LedgerException("cannot read the ledger", e);
         }
     }
 
@@ -352,6 +430,18 @@ public final class JdbcGrantLedger implements GrantLedger, AutoCloseable {
         }
     }
 
+    /** A row of {@link #RECORDED_COLUMNS}, then 1 for a withdrawn decision or 0 for the one that counts. */
+    private RecordedGrant recordedGrant(ResultSet r) throws SQLException {
+        String logId = r.getString(4);
+        AuditAnchor anchor = logId == null ? null : new AuditAnchor(logId, r.getLong(5), r.getString(6));
+        try {
+            return new RecordedGrant(r.getString(1), r.getString(2), json.readValue(r.getString(3), Decision.class),
+                    anchor, r.getInt(7) == 1);
+        } catch (JsonProcessingException e) {
+            throw new LedgerException("cannot read the decision on " + r.getString(1), e);
+        }
+    }
+
     private static BigDecimal sum(Connection c, String sql, String employerId, int year, String employeeId)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
@@ -396,13 +486,13 @@ public final class JdbcGrantLedger implements GrantLedger, AutoCloseable {
         }
 
         @Override
-        protected void store(Decision decision, boolean isNew) {
+        protected void store(Decision decision, AuditAnchor anchor, boolean isNew) {
             GrantCase application = application();
             try {
                 if (isNew) {
                     try (PreparedStatement s = connection.prepareStatement("INSERT INTO grant_decision (case_id,"
-                            + " employer_id, employee_id, grant_year, input_hash, amount, decision)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                            + " employer_id, employee_id, grant_year, input_hash, amount, decision, audit_log_id,"
+                            + " audit_line, audit_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                         s.setString(1, application.caseId());
                         s.setString(2, application.employerId());
                         s.setString(3, application.employeeId());
@@ -410,6 +500,13 @@ public final class JdbcGrantLedger implements GrantLedger, AutoCloseable {
                         s.setString(5, inputHash());
                         s.setBigDecimal(6, decision.amount());
                         s.setString(7, json.writeValueAsString(decision));
+                        s.setString(8, anchor == null ? null : anchor.auditLogId());
+                        if (anchor == null) {
+                            s.setNull(9, Types.BIGINT);
+                        } else {
+                            s.setLong(9, anchor.line());
+                        }
+                        s.setString(10, anchor == null ? null : anchor.lineHash());
                         s.executeUpdate();
                     }
                 }

@@ -1,8 +1,10 @@
 package se.forebygg.batch;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import se.forebygg.audit.AuditLog;
 import se.forebygg.engine.Case;
 import se.forebygg.engine.Decision;
 import se.forebygg.engine.Forebygg;
@@ -44,5 +46,19 @@ public final class Batches {
             }
         }
         return Arrays.asList(results);
+    }
+
+    /**
+     * As {@link #decide(Forebygg, GrantLedger, List)} with {@code audit}'s ledger, every decision in the
+     * audit log: a grant's line written before its commit (by {@link AuditLog#ledger()}), the others' after.
+     */
+    public static List<Object> decide(Forebygg engine, AuditLog audit, List<CaseReader.Entry> entries) throws IOException {
+        List<Object> results = decide(engine, audit.ledger(), entries);
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i) instanceof Decision decision) {
+                audit.record(entries.get(i).value(), decision);
+            }
+        }
+        return results;
     }
 }

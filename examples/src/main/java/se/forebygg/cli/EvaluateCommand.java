@@ -53,15 +53,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     LedgerOptions ledgerOptions;
 
-    @Option(names = "--audit-log", paramLabel = "LOG",
-            description = "Append every decision to LOG (JSON Lines: case, input hash, decision, rules version, "
-                    + "parameter values), to be checked later with 'forebygg replay LOG'.")
-    Path auditLog;
-
-    @Option(names = "--audit-key", paramLabel = "KEY", defaultValue = "${env:" + AuditLog.KEY_VARIABLE + "}",
-            description = "Key the audit log's hash chain with (HMAC-SHA256; default: environment variable "
-                    + AuditLog.KEY_VARIABLE + "), so that nobody without it can rewrite the log unnoticed.")
-    String auditKey;
+    @Mixin
+    AuditOptions auditOptions;
 
     @Override
     public Integer call() throws Exception {
@@ -73,8 +66,9 @@ final class EvaluateCommand implements Callable<Integer> {
         try (Inputs.Opened input = Inputs.open(file, "evaluate");
              CaseReader reader = CaseReader.open(input.reader());
              LedgerOptions.Opened ledgers = ledgerOptions.open();
-             AuditLog audit = auditLog == null ? null : AuditLog.append(auditLog, engine, ledgers.ledger(), auditKey)) {
-            GrantLedger ledger = audit == null ? ledgers.ledger() : audit.ledger();
+             AuditLog audit = auditOptions.auditLog == null ? null
+                     : AuditLog.append(auditOptions.auditLog, engine, ledgers.ledger(), auditOptions.auditKey)) {
+            GrantLedger ledger = ledgers.ledger();
             List<CaseReader.Entry> grants = new ArrayList<>();
             List<CaseReader.Entry> pending = new ArrayList<>(CHUNK);
             PrintWriter later = null;
@@ -158,14 +152,6 @@ final class EvaluateCommand implements Callable<Integer> {
     /** The results of {@code entries} as one batch ({@link Batches#decide}); each decision is also written to the audit log. */
     private static List<Object> decide(Forebygg engine, GrantLedger ledger, AuditLog audit, List<CaseReader.Entry> entries)
             throws IOException {
-        List<Object> results = Batches.decide(engine, ledger, entries);
-        if (audit != null) {
-            for (int i = 0; i < results.size(); i++) {
-                if (results.get(i) instanceof Decision decision) {
-                    audit.record(entries.get(i).value(), decision);
-                }
-            }
-        }
-        return results;
+        return audit == null ? Batches.decide(engine, ledger, entries) : Batches.decide(engine, audit, entries);
     }
 }

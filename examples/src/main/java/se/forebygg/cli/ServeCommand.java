@@ -61,6 +61,9 @@ final class ServeCommand implements Callable<Integer> {
     LedgerOptions ledgerOptions;
 
     @Mixin
+    AuditOptions auditOptions;
+
+    @Mixin
     EngineOptions options;
 
     @Override
@@ -101,6 +104,9 @@ final class ServeCommand implements Callable<Integer> {
         if (insecure) {
             builder.insecure();
         }
+        if (auditOptions.auditLog != null) {
+            builder.auditLog(auditOptions.auditLog, auditOptions.auditKey);
+        }
         DecisionServer server;
         try {
             server = builder.start();
@@ -124,7 +130,8 @@ final class ServeCommand implements Callable<Integer> {
         }));
         System.err.println("forebygg: serving decisions on http://" + host + ":" + server.port() + "/v1/decisions"
                 + (token != null ? " (access token required)" : "")
-                + (ledgerOptions.url != null ? ", grants recorded in " + ledgerOptions.url : ", grants counted in memory"));
+                + (ledgerOptions.url != null ? ", grants recorded in " + ledgerOptions.url : ", grants counted in memory")
+                + (auditOptions.auditLog != null ? ", every decision logged in " + auditOptions.auditLog : ""));
         stopped.await();
         return ExitCodes.OK;
     }

@@ -29,6 +29,7 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.forebygg.audit.AuditLog;
 import se.forebygg.batch.Batches;
 import se.forebygg.engine.Forebygg;
 import se.forebygg.engine.UndecidedCaseException;
@@ -59,6 +60,8 @@ final class DecisionHandler extends Handler.Abstract {
 
     private final Forebygg engine;
     private final GrantLedger ledger;
+    /** Null when decisions are not logged. */
+    private final AuditLog audit;
     private final ExecutorService deciders;
     private final DecisionServer.Limits limits;
     private final BearerToken token;
@@ -67,10 +70,11 @@ final class DecisionHandler extends Handler.Abstract {
     private final byte[] schema;
     private final byte[] health;
 
-    DecisionHandler(Forebygg engine, GrantLedger ledger, ExecutorService deciders, DecisionServer.Limits limits,
-                    BearerToken token, HeaderDeadline headerDeadline) {
+    DecisionHandler(Forebygg engine, GrantLedger ledger, AuditLog audit, ExecutorService deciders,
+                    DecisionServer.Limits limits, BearerToken token, HeaderDeadline headerDeadline) {
         this.engine = engine;
         this.ledger = ledger;
+        this.audit = audit;
         this.deciders = deciders;
         this.limits = limits;
         this.token = token;
@@ -287,7 +291,7 @@ final class DecisionHandler extends Handler.Abstract {
         try (CaseReader reader = CaseReader.open(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             reader.forEachRemaining(entries::add);
         }
-        List<Object> results = Batches.decide(engine, ledger, entries);
+        List<Object> results = audit == null ? Batches.decide(engine, ledger, entries) : Batches.decide(engine, audit, entries);
         int status = status(results);
         StringBuilder out = new StringBuilder();
         if (explain) {

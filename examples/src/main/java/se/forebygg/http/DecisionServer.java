@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -18,6 +19,8 @@ import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.LoggerFactory;
+import se.forebygg.audit.AuditLog;
 import se.forebygg.engine.Forebygg;
 import se.forebygg.grant.GrantLedger;
 
@@ -62,11 +65,13 @@ public final class DecisionServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final ExecutorService deciders;
+    private final AuditLog audit;
 
-    private DecisionServer(Server server, ServerConnector connector, ExecutorService deciders) {
+    private DecisionServer(Server server, ServerConnector connector, ExecutorService deciders, AuditLog audit) {
         this.server = server;
         this.connector = connector;
         this.deciders = deciders;
+        this.audit = audit;
     }
 
     /** Starts serving on {@code host}:{@code port} with the defaults ({@code port} 0 picks a free one; see {@link #port()}). */
@@ -108,6 +113,13 @@ public final class DecisionServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (audit != null) {
+            try {
+                audit.close();
+            } catch (IOException e) {
+                LoggerFactory.getLogger(DecisionServer.class).warn("closing the audit log failed", e);
+            }
+        }
     }
 
     /** How to serve; {@link #start()} to begin. */
@@ -122,6 +134,8 @@ public final class DecisionServer implements AutoCloseable {
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private String token;
         private boolean insecure;
+        private Path auditLog;
+        private String auditKey;
 
         private Builder(Forebygg engine, GrantLedger ledger) {
             this.engine = Objects.requireNonNull(engine, "engine");
@@ -179,6 +193,17 @@ public final class DecisionServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Appends every decision to the audit log {@code file} (created if missing), as {@code evaluate
+         * --audit-log} does: a grant's line before the ledger commits it, anchored in the ledger. {@code key}
+         * keys its hash chain (null for none). The server closes the log when it closes.
+         */
+        public Builder auditLog(Path file, String key) {
+            this.auditLog = Objects.requireNonNull(file, "file");
+            this.auditKey = key;
+            return this;
+        }
+
         /** Allows listening beyond loopback without a token: anyone who reaches the port may use it. */
         public Builder insecure() {
             this.insecure = true;
@@ -195,6 +220,7 @@ public final class DecisionServer implements AutoCloseable {
                 throw new IllegalStateException("listening on " + host + " reaches beyond this machine: "
                         + "give an access token, or ask for insecure()");
             }
+            AuditLog audit = auditLog == null ? null : AuditLog.append(auditLog, engine, ledger, auditKey);
             int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
             // Waiting requests are bounded: past that the service answers 503 at once instead of queueing forever.
             ExecutorService deciders = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
@@ -214,7 +240,7 @@ public final class DecisionServer implements AutoCloseable {
             server.addConnector(connector);
             server.addBean(new NetworkConnectionLimit(maxConnections, connector));
             server.setErrorHandler(new JsonErrorHandler());
-            server.setHandler(new DecisionHandler(engine, ledger, deciders, new Limits(maxBodyBytes, readTimeout,
+            server.setHandler(new DecisionHandler(engine, ledger, audit, deciders, new Limits(maxBodyBytes, readTimeout,
                     requestTimeout), token == null ? null : new BearerToken(token), headerDeadline));
             try {
                 server.start();
@@ -225,6 +251,9 @@ public final class DecisionServer implements AutoCloseable {
                     // Already failing; the start failure is what matters.
                 }
                 deciders.shutdown();
+                if (audit != null) {
+                    audit.close();
+                }
                 for (Throwable t = e; t != null; t = t.getCause()) {
                     if (t instanceof BindException bind) {
                         BindException named = new BindException(host + ":" + port + ": " + bind.getMessage());
@@ -234,7 +263,7 @@ public final class DecisionServer implements AutoCloseable {
                 }
                 throw e instanceof IOException io2 ? io2 : new IOException("could not start the server: " + e, e);
             }
-            return new DecisionServer(server, connector, deciders);
+            return new DecisionServer(server, connector, deciders, audit);
         }
 
         private static long positive(long value, String name) {

@@ -8,22 +8,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import se.forebygg.engine.Case;
 import se.forebygg.engine.Decision;
 import se.forebygg.engine.Forebygg;
 import se.forebygg.grant.AuditAnchor;
+import se.forebygg.grant.ForwardingGrantLedger;
 import se.forebygg.grant.GrantCase;
 import se.forebygg.grant.GrantLedger;
-import se.forebygg.grant.RecordedGrant;
 import se.forebygg.json.ForebyggJson;
 
 /**
@@ -145,71 +142,25 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /** The command's ledger, each reservation wrapped so that its grant is logged before it is committed. */
-    private final class Watch implements GrantLedger {
-        private final GrantLedger ledger;
-
+    private final class Watch extends ForwardingGrantLedger {
         Watch(GrantLedger ledger) {
-            this.ledger = ledger;
-        }
-
-        @Override
-        public BigDecimal granted(String employerId, int year) {
-            return ledger.granted(employerId, year);
-        }
-
-        @Override
-        public BigDecimal granted(String employerId, String employeeId, int year) {
-            return ledger.granted(employerId, employeeId, year);
-        }
-
-        @Override
-        public int reservationsAtOnce() {
-            return ledger.reservationsAtOnce();
+            super(ledger);
         }
 
         @Override
         public Reservation reserve(GrantCase application) {
-            return new Logged(ledger.reserve(application), application);
-        }
-
-        @Override
-        public boolean withdraw(String caseId) {
-            return ledger.withdraw(caseId);
-        }
-
-        @Override
-        public List<RecordedGrant> history(String caseId) {
-            return ledger.history(caseId);
-        }
-
-        @Override
-        public Stream<RecordedGrant> anchoredIn(String auditLogId) {
-            return ledger.anchoredIn(auditLogId);
+            return new Logged(delegate().reserve(application), application);
         }
     }
 
-    private final class Logged implements GrantLedger.Reservation {
+    private final class Logged extends ForwardingGrantLedger.ForwardingReservation {
         private final GrantLedger.Reservation room;
         private final GrantCase application;
 
         Logged(GrantLedger.Reservation room, GrantCase application) {
+            super(room);
             this.room = room;
             this.application = application;
-        }
-
-        @Override
-        public BigDecimal employeeGranted() {
-            return room.employeeGranted();
-        }
-
-        @Override
-        public BigDecimal employerGranted() {
-            return room.employerGranted();
-        }
-
-        @Override
-        public Optional<Decision> recorded() {
-            return room.recorded();
         }
 
         /** Logs the grant (on disk), then commits it anchored at its line; the audit log gives the anchor. */
@@ -238,16 +189,6 @@ public final class AuditLog implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }
-
-        @Override
-        public void rollback() {
-            room.rollback();
-        }
-
-        @Override
-        public void close() {
-            room.close();
         }
 
         /** Says in the log that the grant on line {@code seq} was not committed; if even that fails, it stays pending. */

@@ -13,16 +13,15 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.forebygg.engine.Decision;
 import se.forebygg.engine.Forebygg;
 import se.forebygg.grant.AuditAnchor;
+import se.forebygg.grant.ForwardingGrantLedger;
 import se.forebygg.grant.EmployeeCondition;
 import se.forebygg.grant.GrantCase;
 import se.forebygg.grant.GrantLedger;
@@ -158,71 +157,19 @@ class AuditLogTest {
     }
 
     /** A ledger whose commits fail, as when its database goes away between the audit line and the commit. */
-    private record FailingCommits(GrantLedger ledger) implements GrantLedger {
-        @Override
-        public int reservationsAtOnce() {
-            return ledger.reservationsAtOnce();
-        }
-
-        @Override
-        public BigDecimal granted(String employerId, int year) {
-            return ledger.granted(employerId, year);
-        }
-
-        @Override
-        public BigDecimal granted(String employerId, String employeeId, int year) {
-            return ledger.granted(employerId, employeeId, year);
+    private static final class FailingCommits extends ForwardingGrantLedger {
+        FailingCommits(GrantLedger ledger) {
+            super(ledger);
         }
 
         @Override
         public Reservation reserve(GrantCase application) {
-            Reservation room = ledger.reserve(application);
-            return new Reservation() {
-                @Override
-                public BigDecimal employeeGranted() {
-                    return room.employeeGranted();
-                }
-
-                @Override
-                public BigDecimal employerGranted() {
-                    return room.employerGranted();
-                }
-
-                @Override
-                public Optional<Decision> recorded() {
-                    return room.recorded();
-                }
-
+            return new ForwardingReservation(delegate().reserve(application)) {
                 @Override
                 public void commit(Decision decision, AuditAnchor anchor) {
                     throw new IllegalStateException("the database went away");
                 }
-
-                @Override
-                public void rollback() {
-                    room.rollback();
-                }
-
-                @Override
-                public void close() {
-                    room.close();
-                }
             };
-        }
-
-        @Override
-        public boolean withdraw(String caseId) {
-            return ledger.withdraw(caseId);
-        }
-
-        @Override
-        public List<RecordedGrant> history(String caseId) {
-            return ledger.history(caseId);
-        }
-
-        @Override
-        public Stream<RecordedGrant> anchoredIn(String auditLogId) {
-            return ledger.anchoredIn(auditLogId);
         }
     }
 }

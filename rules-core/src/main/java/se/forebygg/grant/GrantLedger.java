@@ -20,11 +20,32 @@ import se.forebygg.engine.Decision;
  */
 public interface GrantLedger {
 
-    /** Total granted to {@code employerId} for measures of {@code year}, all employees together. */
+    /**
+     * Total granted to {@code employerId} (any spelling of its number, see {@link #employerKey}) for
+     * measures of {@code year}, all employees together.
+     */
     BigDecimal granted(String employerId, int year);
 
-    /** Total granted to {@code employerId} for {@code employeeId} for measures of {@code year}. */
+    /**
+     * Total granted to {@code employerId} for {@code employeeId} (any spellings, see {@link #employerKey}
+     * and {@link #employeeKey}) for measures of {@code year}.
+     */
     BigDecimal granted(String employerId, String employeeId, int year);
+
+    /**
+     * The cap key of an employer: its organisation number (or a sole trader's personal identity number)
+     * in canonical form, from any spelling; a 10-digit personal number's century as at the end of
+     * {@code year}. Throws {@link se.forebygg.engine.InvalidCaseException} when it is no such number.
+     */
+    static String employerKey(String employerId, int year) {
+        return se.forebygg.identity.EmployerId.parse(employerId, java.time.LocalDate.of(year, 12, 31), "employerId").canonical();
+    }
+
+    /** The cap key of an employee: as {@link #employerKey}, for a personal identity or coordination number. */
+    static String employeeKey(String employeeId, int year) {
+        return se.forebygg.identity.PersonalIdentityNumber.parse(employeeId, java.time.LocalDate.of(year, 12, 31),
+                "employeeId").canonical();
+    }
 
     /**
      * Holds the room of {@code application}'s employer and year until the reservation is committed or

@@ -42,13 +42,21 @@ public final class InMemoryGrantLedger implements GrantLedger {
     private final Map<EmployeeYear, BigDecimal> perEmployee = new HashMap<>();
 
     @Override
-    public synchronized BigDecimal granted(String employerId, int year) {
-        return perEmployer.getOrDefault(new EmployerYear(employerId, year), BigDecimal.ZERO);
+    public BigDecimal granted(String employerId, int year) {
+        return employerTotal(GrantLedger.employerKey(employerId, year), year);
+    }
+
+    private synchronized BigDecimal employerTotal(String employerKey, int year) {
+        return perEmployer.getOrDefault(new EmployerYear(employerKey, year), BigDecimal.ZERO);
     }
 
     @Override
-    public synchronized BigDecimal granted(String employerId, String employeeId, int year) {
-        return perEmployee.getOrDefault(new EmployeeYear(employerId, employeeId, year), BigDecimal.ZERO);
+    public BigDecimal granted(String employerId, String employeeId, int year) {
+        return employeeTotal(GrantLedger.employerKey(employerId, year), GrantLedger.employeeKey(employeeId, year), year);
+    }
+
+    private synchronized BigDecimal employeeTotal(String employerKey, String employeeKey, int year) {
+        return perEmployee.getOrDefault(new EmployeeYear(employerKey, employeeKey, year), BigDecimal.ZERO);
     }
 
     /** Any number: a room in memory is a lock, taken in (employer, year) order by the engine. */
@@ -73,8 +81,8 @@ public final class InMemoryGrantLedger implements GrantLedger {
             BigDecimal employer;
             synchronized (this) {
                 earlier = byCaseId.get(application.caseId());
-                employee = granted(key.employerId, application.employeeId(), key.year);
-                employer = granted(key.employerId, key.year);
+                employee = employeeTotal(key.employerId, application.employeeId(), key.year);
+                employer = employerTotal(key.employerId, key.year);
             }
             if (earlier != null && !ForebyggJson.isInputHashOf(earlier.inputHash, application)) {
                 throw new ChangedApplicationException(application.caseId());

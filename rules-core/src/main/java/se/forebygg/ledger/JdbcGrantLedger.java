@@ -180,7 +180,7 @@ public final class JdbcGrantLedger implements GrantLedger, AutoCloseable {
     public BigDecimal granted(String employerId, int year) {
         try (Connection c = dataSource.getConnection()) {
             return sum(c, "SELECT COALESCE(SUM(amount), 0) FROM grant_decision WHERE employer_id = ? AND grant_year = ?",
-                    employerId, year, null);
+                    GrantLedger.employerKey(employerId, year), year, null);
         } catch (SQLException e) {
             throw new LedgerException("cannot read the ledger", e);
         }
@@ -190,7 +190,8 @@ public final class JdbcGrantLedger implements GrantLedger, AutoCloseable {
     public BigDecimal granted(String employerId, String employeeId, int year) {
         try (Connection c = dataSource.getConnection()) {
             return sum(c, "SELECT COALESCE(SUM(amount), 0) FROM grant_decision WHERE employer_id = ? AND grant_year = ?"
-                    + " AND employee_id = ?", employerId, year, employeeId);
+                    + " AND employee_id = ?", GrantLedger.employerKey(employerId, year), year,
+                    GrantLedger.employeeKey(employeeId, year));
         } catch (SQLException e) {
             throw new LedgerException("cannot read the ledger", e);
         }

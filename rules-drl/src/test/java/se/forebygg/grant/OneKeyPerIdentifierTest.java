@@ -79,6 +79,9 @@ class OneKeyPerIdentifierTest {
         Decision again = ENGINE.evaluate(application("ars-1", "556000-0001", "19850101-0014"), ledger);
         assertThat(again).isEqualTo(first);
         assertThat(ledger.granted("556000-0001", 2025)).isEqualByComparingTo("10000");
+        // The ledger is asked in any spelling too.
+        assertThat(ledger.granted(" 5560000001", 2025)).isEqualByComparingTo("10000");
+        assertThat(ledger.granted("16556000-0001", "850101-0014", 2025)).isEqualByComparingTo("10000");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -373,6 +374,8 @@ public final class Forebygg {
             runs.put(p.aCase().caseId(), new CaseRun(p));
             bound += firingBound(p);
         }
+        int limit = (int) Math.min(Integer.MAX_VALUE, bound);
+        boolean runaway;
         KieSession session = sessions.newKieSession();
         CaseRun only = group.size() == 1 ? runs.values().iterator().next() : null;
         AgendaEventListener listener = new DefaultAgendaEventListener() {
@@ -398,32 +401,31 @@ public final class Forebygg {
                     session.insert(fact);
                 }
             }
-            int limit = (int) Math.min(Integer.MAX_VALUE, bound);
-            if (session.fireAllRules(limit) >= limit) {
-                // Some case's rules would not stop: decide each case alone to find it, and spare the others.
-                if (only == null) {
-                    List<Decision> decisions = new ArrayList<>(group.size());
-                    for (Prepared p : group) {
-                        decisions.add(decide(List.of(p), onLoop).get(0));
+            runaway = session.fireAllRules(limit) >= limit;
+            if (!runaway) {
+                for (Object fact : session.getObjects()) {
+                    CaseRun run = runs.get(CaseIds.of(fact));
+                    if (run != null) {
+                        run.facts.add(fact);
                     }
-                    return decisions;
-                }
-                onLoop.accept(only.prepared, looping(only.prepared, limit));
-                List<Decision> none = new ArrayList<>();
-                none.add(null);
-                return none;
-            }
-            for (Object fact : session.getObjects()) {
-                CaseRun run = runs.get(CaseIds.of(fact));
-                if (run != null) {
-                    run.facts.add(fact);
                 }
             }
         } finally {
             session.removeEventListener(listener);
             session.dispose();
         }
+        if (runaway && only != null) {
+            onLoop.accept(only.prepared, looping(only.prepared, limit));
+            return Collections.singletonList(null);
+        }
         List<Decision> decisions = new ArrayList<>(group.size());
+        if (runaway) {
+            // Some case's rules would not stop: decide each case alone to find it, and spare the others.
+            for (Prepared p : group) {
+                decisions.add(decide(List.of(p), onLoop).get(0));
+            }
+            return decisions;
+        }
         for (Prepared p : group) {
             decisions.add(decision(runs.get(p.aCase().caseId())));
         }

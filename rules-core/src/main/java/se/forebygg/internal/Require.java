@@ -41,13 +41,12 @@ public final class Require {
             throw new InvalidCaseException("$.caseId", "has " + length + " characters; at most " + MAX_CASE_ID_LENGTH
                     + " are allowed");
         }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
-                    || Character.isSurrogate(c) && !Character.isSurrogatePair(value.charAt(Math.max(0, i - 1)), c)
-                    && !(i + 1 < value.length() && Character.isSurrogatePair(c, value.charAt(i + 1)))) {
+        int[] characters = value.codePoints().toArray(); // an unpaired surrogate stays one, of type SURROGATE
+        for (int i = 0; i < characters.length; i++) {
+            int type = Character.getType(characters[i]);
+            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE) {
                 throw new InvalidCaseException("$.caseId", String.format("holds the character U+%04X at position %d:"
-                        + " control, format and unpaired surrogate characters are not allowed", (int) c, i + 1));
+                        + " control, format and unpaired surrogate characters are not allowed", characters[i], i + 1));
             }
         }
         return value;

@@ -205,13 +205,7 @@ public final class JdbcGrantLedger implements GrantLedger, AutoCloseable {
         try {
             c = dataSource.getConnection();
             ensureEmployerYear(c, application.employerId(), application.year());
-            if (isH2(c)) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("SET LOCK_TIMEOUT " + timeouts.lock().toMillis());
-                }
-            }
-            c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            begin(c);
             lock(c, application.employerId(), application.year());
             Decision recorded = null;
             try (PreparedStatement s = c.prepareStatement(
@@ -267,12 +261,7 @@ public final class JdbcGrantLedger implements GrantLedger, AutoCloseable {
     @Override
     public boolean withdraw(String caseId) {
         try (Connection c = dataSource.getConnection()) {
-            if (isH2(c)) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("SET LOCK_TIMEOUT " + timeouts.lock().toMillis());
-                }
-            }
-            c.setAutoCommit(false);
+            begin(c);
             try {
                 String employerId;
                 int year;
@@ -410,15 +399,30 @@ public final class JdbcGrantLedger implements GrantLedger, AutoCloseable {
         return "H2".equals(c.getMetaData().getDatabaseProductName());
     }
 
-    private void lock(Connection c, String employerId, int year) throws SQLException {
-        if ("PostgreSQL".equals(c.getMetaData().getDatabaseProductName())) {
-            // For this transaction only, so that a host's own pool keeps its settings: wait for the row at
-            // most LOCK_TIMEOUT, and if this client stops mid-transaction, free the row after the idle timeout.
+    /**
+     * Begins a transaction (READ COMMITTED) that waits for a row lock at most the lock timeout; on
+     * PostgreSQL it also ends the session when the transaction sits idle too long (a paused client),
+     * so that its row lock cannot block other runs. Settings are the transaction's alone (PostgreSQL)
+     * or set before it begins (H2), so a host's own pool keeps its settings otherwise.
+     */
+    private void begin(Connection c) throws SQLException {
+        boolean h2 = isH2(c);
+        if (h2) {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET LOCK_TIMEOUT " + timeouts.lock().toMillis());
+            }
+        }
+        c.setAutoCommit(false);
+        c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        if (!h2 && "PostgreSQL".equals(c.getMetaData().getDatabaseProductName())) {
             try (Statement s = c.createStatement()) {
                 s.execute("SET LOCAL lock_timeout = " + timeouts.lock().toMillis()
                         + "; SET LOCAL idle_in_transaction_session_timeout = " + timeouts.idleInTransaction().toMillis());
             }
         }
+    }
+
+    private static void lock(Connection c, String employerId, int year) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "SELECT employer_id FROM employer_year WHERE employer_id = ? AND grant_year = ? FOR UPDATE")) {
             s.setString(1, employerId);

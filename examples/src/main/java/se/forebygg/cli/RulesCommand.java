@@ -52,7 +52,8 @@ final class RulesCommand {
             description = {"Compiles the rules under DIR and reports every problem as FILE:LINE:COLUMN: message.",
                     "Also warns about rules without @ruleId or @legalReference metadata and about numeric literals "
                             + "that belong in the parameter file (comments and strings are not looked at; 0 and 1 are allowed).",
-                    "Rules that compile are then run on " + Check.TRIAL_CASES + " generated cases of every kind: a rule that "
+                    "Rules that compile are then run on generated cases (" + Check.TRIAL_CASES + " grant applications, "
+                            + Check.TRIAL_CASES + " PSB cases, " + Check.TRIAL_CASES / 10 + " provider approvals): a rule that "
                             + "keeps re-activating itself (reaches the bound on firings per decision) is an error at that rule.",
                     "Exit status: 0 no error (warnings allowed), 1 some error."})
     static final class Check implements Callable<Integer> {

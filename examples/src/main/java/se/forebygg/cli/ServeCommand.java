@@ -35,6 +35,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Largest request body accepted; larger ones get 413. Default: ${DEFAULT-VALUE}.")
     long maxBodyBytes;
 
+    @Option(names = "--max-body-bytes-in-flight", defaultValue = "" + DecisionServer.DEFAULT_MAX_BODY_BYTES_IN_FLIGHT,
+            description = "Most bytes of request bodies held at once, all requests together; a body that would pass it "
+                    + "gets 503 at once. Default: ${DEFAULT-VALUE}.")
+    long maxBodyBytesInFlight;
+
     @Option(names = "--read-timeout", paramLabel = "SECONDS", defaultValue = "30",
             description = "Time for a request's headers and body to arrive (408 or closed after it), and for a "
                     + "silent connection to be closed. Default: ${DEFAULT-VALUE}.")
@@ -95,9 +100,16 @@ final class ServeCommand implements Callable<Integer> {
         }
         Forebygg engine = options.engine();
         LedgerOptions.Opened ledger = ledgerOptions.open();
-        DecisionServer.Builder builder = DecisionServer.builder(engine, ledger.ledger())
-                .host(host).port(port).maxBodyBytes(maxBodyBytes).maxConnections(maxConnections)
-                .readTimeout(Duration.ofSeconds(readTimeout)).requestTimeout(Duration.ofSeconds(requestTimeout));
+        DecisionServer.Builder builder;
+        try {
+            builder = DecisionServer.builder(engine, ledger.ledger()).host(host).port(port).maxBodyBytes(maxBodyBytes)
+                    .maxBodyBytesInFlight(maxBodyBytesInFlight).maxConnections(maxConnections)
+                    .readTimeout(Duration.ofSeconds(readTimeout)).requestTimeout(Duration.ofSeconds(requestTimeout));
+        } catch (IllegalArgumentException e) {
+            ledger.close();
+            System.err.println("forebygg: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         if (token != null) {
             builder.token(token);
         }
@@ -110,6 +122,10 @@ final class ServeCommand implements Callable<Integer> {
         DecisionServer server;
         try {
             server = builder.start();
+        } catch (IllegalArgumentException e) {
+            ledger.close();
+            System.err.println("forebygg: " + e.getMessage());
+            return ExitCodes.USAGE;
         } catch (BindException e) {
             ledger.close();
             System.err.println(e.getMessage().contains("in use")

@@ -18,6 +18,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.io.Connection;
@@ -64,6 +65,8 @@ final class DecisionHandler extends Handler.Abstract {
     private final AuditLog audit;
     private final ExecutorService deciders;
     private final DecisionServer.Limits limits;
+    /** Bytes of request bodies held now, all requests together: at most {@code limits.maxBodyBytesInFlight()}. */
+    private final AtomicLong inFlight = new AtomicLong();
     private final BearerToken token;
     private final HeaderDeadline headerDeadline;
     private final ObjectMapper mapper = ForebyggJson.newMapper();
@@ -150,21 +153,44 @@ final class DecisionHandler extends Handler.Abstract {
         private final Scheduler.Task deadline;
         /** Set by whichever comes first: the last byte (then it is decided) or the deadline (then 408). */
         private final AtomicBoolean settled = new AtomicBoolean();
-        private byte[] bytes;
+        /** Gives this body's bytes back to the budget of bodies in flight, once. */
+        private final AtomicBoolean released = new AtomicBoolean();
+        private byte[] bytes = new byte[0];
         private int size;
 
         BodyReader(Exchange exchange, boolean explain) {
             this.exchange = exchange;
             this.explain = explain;
-            // Grown as bytes arrive, not sized from Content-Length: a client that only promises a large
-            // body gets no large buffer.
-            this.bytes = new byte[(int) Math.min(limits.maxBodyBytes(), 1 << 16)];
             long left = limits.readTimeout().toNanos() - (System.nanoTime() - exchange.request.getBeginNanoTime());
             this.deadline = getServer().getScheduler().schedule(this::tooSlow, Math.max(0, left), TimeUnit.NANOSECONDS);
         }
 
         void start() {
             run();
+        }
+
+        /** The buffer holds {@code length} bytes, taken from the budget of bodies in flight; false when it has no room. */
+        private boolean resize(int length) {
+            if (inFlight.addAndGet(length - bytes.length) > limits.maxBodyBytesInFlight()) {
+                inFlight.addAndGet(bytes.length - length);
+                return false;
+            }
+            bytes = Arrays.copyOf(bytes, length);
+            return true;
+        }
+
+        /** Gives the buffer back to the budget: once the body is answered or decided, whichever is last. */
+        private void release() {
+            if (released.compareAndSet(false, true)) {
+                inFlight.addAndGet(-bytes.length);
+            }
+        }
+
+        /** Answers without deciding: the body is no longer needed. */
+        private void answerUndecided(int status, byte[] body, boolean close) {
+            deadline.cancel();
+            exchange.answer(status, JSON, body, close);
+            release();
         }
 
         @Override
@@ -179,22 +205,35 @@ final class DecisionHandler extends Handler.Abstract {
                     if (Content.Chunk.isFailure(chunk)) {
                         deadline.cancel();
                         unreadable(chunk.getFailure());
+                        release();
                         return;
                     }
                     boolean last = chunk.isLast();
                     try {
-                        if (!append(chunk.getByteBuffer())) {
-                            deadline.cancel();
-                            exchange.answer(413, JSON, tooLarge(), true);
+                        int n = chunk.getByteBuffer().remaining();
+                        if (size + (long) n > limits.maxBodyBytes()) {
+                            answerUndecided(413, tooLarge(), true);
                             return;
                         }
+                        // Grown as bytes arrive, not sized from Content-Length: a client that only promises a
+                        // large body gets no large buffer.
+                        if (size + n > bytes.length && !resize((int) Math.min(limits.maxBodyBytes(),
+                                Math.max(size + (long) n, Math.max(1 << 16, 2L * bytes.length))))) {
+                            answerUndecided(503, Problem.json("the service holds as many request bodies as it may ("
+                                    + limits.maxBodyBytesInFlight() + " bytes together); send it again shortly"), true);
+                            return;
+                        }
+                        chunk.getByteBuffer().get(bytes, size, n);
+                        size += n;
                     } finally {
                         chunk.release();
                     }
                     if (last) {
                         deadline.cancel();
                         if (settled.compareAndSet(false, true)) {
-                            decide(exchange, new ByteArrayInputStream(bytes, 0, size), startsArray(), explain);
+                            decide(exchange, new ByteArrayInputStream(bytes, 0, size), startsArray(), explain, this::release);
+                        } else {
+                            release();
                         }
                         return;
                     }
@@ -202,22 +241,8 @@ final class DecisionHandler extends Handler.Abstract {
             } catch (Throwable t) {
                 deadline.cancel();
                 exchange.fail(t);
+                release();
             }
-        }
-
-        /** Adds the buffer's bytes; false (and nothing added) when they would pass the limit. */
-        private boolean append(ByteBuffer buffer) {
-            int n = buffer.remaining();
-            if (size + (long) n > limits.maxBodyBytes()) {
-                return false;
-            }
-            if (size + n > bytes.length) {
-                long grown = Math.max(size + (long) n, 2L * bytes.length);
-                bytes = Arrays.copyOf(bytes, (int) Math.min(grown, limits.maxBodyBytes()));
-            }
-            buffer.get(bytes, size, n);
-            size += n;
-            return true;
         }
 
         private boolean startsArray() {
@@ -235,6 +260,7 @@ final class DecisionHandler extends Handler.Abstract {
             }
             exchange.answer(408, JSON, Problem.json("the request did not arrive within "
                     + limits.readTimeout().toSeconds() + " s"), true);
+            release();
         }
 
         private void unreadable(Throwable failure) {
@@ -247,17 +273,23 @@ final class DecisionHandler extends Handler.Abstract {
         }
     }
 
-    /** Decides the body on the deciders' pool, within the request timeout (503 after it). */
-    private void decide(Exchange exchange, InputStream body, boolean array, boolean explain) {
+    /**
+     * Decides the body on the deciders' pool, within the request timeout (503 after it); {@code done}
+     * runs when the body is no longer needed (decided, or refused for want of a decider).
+     */
+    private void decide(Exchange exchange, InputStream body, boolean array, boolean explain, Runnable done) {
         Scheduler.Task[] timer = new Scheduler.Task[1];
+        AtomicBoolean started = new AtomicBoolean();
         Future<?> work;
         try {
             work = deciders.submit(() -> {
+                started.set(true);
                 try {
                     exchange.answer(results(exchange, body, array, explain));
                 } catch (Throwable t) {
                     exchange.fail(t);
                 } finally {
+                    done.run();
                     synchronized (timer) {
                         if (timer[0] != null) {
                             timer[0].cancel();
@@ -268,6 +300,7 @@ final class DecisionHandler extends Handler.Abstract {
         } catch (RejectedExecutionException e) {
             exchange.answer(503, JSON, Problem.json("the service is busy: too many requests are waiting; try again"),
                     false);
+            done.run();
             return;
         }
         synchronized (timer) {
@@ -279,6 +312,9 @@ final class DecisionHandler extends Handler.Abstract {
                             + limits.requestTimeout().toSeconds() + " s; send it again: a grant application that was "
                             + "recorded meanwhile gives back its stored decision"), false)) {
                         work.cancel(false);
+                        if (!started.get()) {
+                            done.run(); // it will not run now; a run that starts meanwhile gives it back once too
+                        }
                     }
                 }, limits.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
             }

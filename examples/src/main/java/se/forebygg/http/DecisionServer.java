@@ -55,6 +55,8 @@ import se.forebygg.grant.GrantLedger;
 public final class DecisionServer implements AutoCloseable {
     /** Default limit of a request body: 10 MiB. */
     public static final long DEFAULT_MAX_BODY_BYTES = 10L << 20;
+    /** Default limit of the bodies held at once, all requests together: 256 MiB. */
+    public static final long DEFAULT_MAX_BODY_BYTES_IN_FLIGHT = 256L << 20;
     /** Default time for a request's headers and body to arrive, and for a silent connection to be closed. */
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
     /** Default time to decide a request once it is read. */
@@ -129,6 +131,7 @@ public final class DecisionServer implements AutoCloseable {
         private String host = "127.0.0.1";
         private int port = 8080;
         private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private long maxBodyBytesInFlight = DEFAULT_MAX_BODY_BYTES_IN_FLIGHT;
         private Duration readTimeout = DEFAULT_READ_TIMEOUT;
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
@@ -160,6 +163,17 @@ public final class DecisionServer implements AutoCloseable {
                 throw new IllegalArgumentException("maxBodyBytes must be at most 1 GiB (1073741824), not " + maxBodyBytes);
             }
             this.maxBodyBytes = maxBodyBytes;
+            return this;
+        }
+
+        /**
+         * Most bytes of request bodies held at once, all requests together (bodies being read and being
+         * decided); a request whose body would pass it gets 503 at once, so that many large bodies
+         * together cannot run the service out of memory. Default {@link #DEFAULT_MAX_BODY_BYTES_IN_FLIGHT};
+         * at least {@link #maxBodyBytes}.
+         */
+        public Builder maxBodyBytesInFlight(long maxBodyBytesInFlight) {
+            this.maxBodyBytesInFlight = positive(maxBodyBytesInFlight, "maxBodyBytesInFlight");
             return this;
         }
 
@@ -216,6 +230,10 @@ public final class DecisionServer implements AutoCloseable {
          * neither a token nor {@link #insecure()}.
          */
         public DecisionServer start() throws IOException {
+            if (maxBodyBytesInFlight < maxBodyBytes) {
+                throw new IllegalArgumentException("maxBodyBytesInFlight (" + maxBodyBytesInFlight
+                        + ") must be at least maxBodyBytes (" + maxBodyBytes + "), or no body of the largest size could be read");
+            }
             if (token == null && !insecure && !isLoopback(host)) {
                 throw new IllegalStateException("listening on " + host + " reaches beyond this machine: "
                         + "give an access token, or ask for insecure()");
@@ -240,7 +258,7 @@ public final class DecisionServer implements AutoCloseable {
             server.addConnector(connector);
             server.addBean(new NetworkConnectionLimit(maxConnections, connector));
             server.setErrorHandler(new JsonErrorHandler());
-            server.setHandler(new DecisionHandler(engine, ledger, audit, deciders, new Limits(maxBodyBytes, readTimeout,
+            server.setHandler(new DecisionHandler(engine, ledger, audit, deciders, new Limits(maxBodyBytes, maxBodyBytesInFlight, readTimeout,
                     requestTimeout), token == null ? null : new BearerToken(token), headerDeadline));
             try {
                 server.start();
@@ -282,7 +300,7 @@ public final class DecisionServer implements AutoCloseable {
     }
 
     /** The limits a request is held to. */
-    record Limits(long maxBodyBytes, Duration readTimeout, Duration requestTimeout) {
+    record Limits(long maxBodyBytes, long maxBodyBytesInFlight, Duration readTimeout, Duration requestTimeout) {
     }
 
     private static ThreadFactory daemonThreads(String prefix) {

@@ -185,6 +185,57 @@ class DecisionServerAbuseTest {
     record Refusal(String answer, long sentBeforeAnswer) {
     }
 
+    /**
+     * Many large bodies at once cannot run the service out of memory: past the budget of bodies in flight
+     * (here two 64 KiB buffers) a further body gets 503 at once, and once the held ones are decided the
+     * budget is free again.
+     */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void bodiesTogetherPastTheBudgetAre503AndTheBudgetComesBack() throws Exception {
+        try (DecisionServer server = DecisionServer.builder(engine, new InMemoryGrantLedger()).port(0)
+                .maxBodyBytes(LIMIT).maxBodyBytesInFlight(2 * LIMIT).start()) {
+            String head = "POST /v1/decisions HTTP/1.1\r\nHost: test\r\nContent-Length: 60000\r\n\r\n";
+            List<Socket> held = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                Socket socket = connect(server);
+                OutputStream out = socket.getOutputStream();
+                out.write((head + " ".repeat(1_000)).getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                held.add(socket);
+            }
+            Thread.sleep(500); // both first chunks read: both buffers taken
+            try (Socket third = connect(server)) {
+                OutputStream out = third.getOutputStream();
+                out.write((head + " ".repeat(1_000)).getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                String answer = readToClose(third);
+                assertTrue(answer.startsWith("HTTP/1.1 503"), answer);
+                assertTrue(answer.contains("as many request bodies as it may (131072 bytes together)"), answer);
+            }
+            for (Socket socket : held) {
+                socket.getOutputStream().write(" ".repeat(59_000).getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                String answer = readStatusLine(socket);
+                assertTrue(answer.startsWith("HTTP/1.1 400"), answer); // read whole, decided: no case in it
+                socket.close();
+            }
+            HttpResponse<String> after = CLIENT.send(post(server, "{\"type\":\"provider-approval\",\"caseId\":\"p\","
+                    + "\"decisionDate\":\"2025-01-10\",\"competences\":[\"PHYSICIAN\"]}"), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, after.statusCode(), after.body());
+        }
+    }
+
+    /** The first line the server answers on {@code socket}. */
+    static String readStatusLine(Socket socket) throws IOException {
+        StringBuilder line = new StringBuilder();
+        InputStream in = socket.getInputStream();
+        for (int c; (c = in.read()) >= 0 && c != '\n'; ) {
+            line.append((char) c);
+        }
+        return line.toString();
+    }
+
     /** Streams up to {@code HUGE} bytes after {@code head} while reading the answer. */
     static Refusal streamHugeBody(DecisionServer server, String head, boolean chunked) throws Exception {
         try (Socket socket = connect(server)) {

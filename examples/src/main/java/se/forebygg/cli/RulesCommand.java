@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -120,10 +118,8 @@ final class RulesCommand {
             Map<String, String> example = new TreeMap<>();
             engine.evaluateAll(read, new InMemoryGrantLedger(), (i, problem) -> {
                 if (problem instanceof UndecidedCaseException u && u.failure() == UndecidedCaseException.Cause.RULES) {
-                    Matcher rule = LOOPING_RULE.matcher(u.reason());
-                    String name = rule.find() ? rule.group(1) : "?";
-                    undecidedByRule.merge(name, 1, Integer::sum);
-                    example.putIfAbsent(name, u.reason());
+                    undecidedByRule.merge(u.rule(), 1, Integer::sum);
+                    example.putIfAbsent(u.rule(), u.reason());
                 }
             });
             List<Diagnostic> found = new ArrayList<>();
@@ -132,8 +128,6 @@ final class RulesCommand {
                             + " generated cases not decided; e.g. " + example.get(name))));
             return found;
         }
-
-        private static final Pattern LOOPING_RULE = Pattern.compile("^rule '(.*?)' fired \\d+ times");
     }
 
     @Command(name = "test", mixinStandardHelpOptions = true,

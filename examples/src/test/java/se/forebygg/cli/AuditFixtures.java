@@ -43,15 +43,11 @@ final class AuditFixtures {
 
     /** Runs {@code forebygg ARGS} in a JVM of its own, working in {@code dir}, its output discarded; {@code shell} runs first (e.g. a ulimit), or null. */
     static Process cli(Path dir, String shell, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
+        ProcessBuilder child = ChildJvm.forebygg(dir, args).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         if (shell != null) {
-            command.addAll(List.of("bash", "-c", shell + "; exec \"$@\"", "forebygg"));
+            child.command().addAll(0, List.of("bash", "-c", shell + "; exec \"$@\"", "forebygg"));
         }
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).directory(dir.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(dir.resolve("stderr-" + System.nanoTime() + ".txt").toFile()).start();
+        return child.start();
     }
 
     static String sha256(String line) {

@@ -110,11 +110,7 @@ class KilledRunTest {
     }
 
     private static Process cli(Path dir, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).directory(dir.toFile())
-                .redirectError(dir.resolve("stderr-" + System.nanoTime() + ".txt").toFile()).start();
+        return ChildJvm.forebygg(dir, args).start();
     }
 
     private static long logged(Path log) throws IOException {

@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,11 +43,9 @@ class ReliabilityCommandTest {
         Path input = Path.of("data", "demo-cases.jsonl").toAbsolutePath();
         String url = "jdbc:h2:file:" + dir.resolve("ledger").toAbsolutePath();
         try (JdbcGrantLedger open = JdbcGrantLedger.open(url)) {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), Main.class.getName(), "evaluate", "--ledger", url,
-                    input.toString()));
             Path err = dir.resolve("stderr.txt");
-            Process other = new ProcessBuilder(command).redirectError(err.toFile()).start();
+            Process other = ChildJvm.forebygg(dir, "evaluate", "--ledger", url, input.toString())
+                    .redirectError(err.toFile()).start();
             String out = new String(other.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(other.waitFor(60, TimeUnit.SECONDS), "the second process fails at once, it does not wait");
             String message = Files.readString(err);

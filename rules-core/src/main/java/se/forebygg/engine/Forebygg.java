@@ -461,7 +461,7 @@ public final class Forebygg {
         return new UndecidedCaseException(UndecidedCaseException.Cause.RULES, "rule '" + most.getKey() + "' fired "
                 + most.getValue() + " times and the rules did not stop after " + limit + " firings (the bound for a "
                 + p.aCase().type().id() + " with " + p.facts().size() + " facts): a rule that keeps re-activating"
-                + " itself; the rules need fixing, the case is not decided", null);
+                + " itself; the rules need fixing, the case is not decided", most.getKey(), null);
     }
 
     /** One case's share of a session: its own facts, the parameter sets it brought, the rules that fired for it. */

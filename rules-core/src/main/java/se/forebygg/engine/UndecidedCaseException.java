@@ -24,11 +24,23 @@ public final class UndecidedCaseException extends RuntimeException {
 
     private final Cause cause;
     private final String reason;
+    private final String rule;
 
     public UndecidedCaseException(Cause cause, String reason, Throwable underlying) {
+        this(cause, reason, null, underlying);
+    }
+
+    /** @param rule the rule at fault (cause {@link Cause#RULES}), null when none is */
+    public UndecidedCaseException(Cause cause, String reason, String rule, Throwable underlying) {
         super(cause.label() + ": " + reason, underlying);
         this.cause = cause;
         this.reason = reason;
+        this.rule = rule;
+    }
+
+    /** The name of the rule that would not stop firing; null for a ledger cause. */
+    public String rule() {
+        return rule;
     }
 
     /** Where the failure lies. */

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Cold start: JVM start to the first decision printed by `forebygg evaluate` on one case.
-# Usage: benchmarks/cold-start.sh [RUNS]   (default 10; needs examples/target/forebygg.jar)
+# Usage: benchmarks/cold-start.sh [RUNS]   (default 10; needs cli/target/forebygg.jar)
 # Uses hyperfine when installed (apt-get install -y hyperfine), else times RUNS runs itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-10}
-jar=examples/target/forebygg.jar
-[ -f "$jar" ] || { echo "cold-start: build first: ./mvnw -B -q package -DskipTests -pl examples -am" >&2; exit 1; }
+jar=cli/target/forebygg.jar
+[ -f "$jar" ] || { echo "cold-start: build first: ./mvnw -B -q package -DskipTests -pl cli -am" >&2; exit 1; }
 case_file=$(mktemp --suffix=.json)
 table=$(mktemp --suffix=.md)
 trap 'rm -f "$case_file" "$table"' EXIT

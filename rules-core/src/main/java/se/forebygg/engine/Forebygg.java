@@ -28,17 +28,14 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 import se.forebygg.authoring.RuleFolder;
 import se.forebygg.authoring.RulesCompilationException;
-import se.forebygg.grant.GrantCase;
-import se.forebygg.grant.GrantKind;
+import java.util.ServiceLoader;
 import se.forebygg.grant.GrantLedger;
 import se.forebygg.grant.InMemoryGrantLedger;
-import se.forebygg.grant.PriorGrants;
-import se.forebygg.internal.CaseKind;
-import se.forebygg.internal.Facts;
 import se.forebygg.parameters.ParameterSet;
 import se.forebygg.parameters.Parameters;
-import se.forebygg.preventive.PreventiveKind;
-import se.forebygg.provider.ProviderKind;
+import se.forebygg.spi.Benefit;
+import se.forebygg.spi.Facts;
+import se.forebygg.spi.Reason;
 
 /**
  * The engine: rules and parameters loaded once, then {@link #evaluate(Case)} from any number of
@@ -54,8 +51,6 @@ public final class Forebygg {
     /** Name of the knowledge base in {@code rules-drl}'s kmodule.xml. */
     static final String KBASE = "forebygg";
     private static final String RULES_VERSION_RESOURCE = "/META-INF/forebygg-rules.properties";
-    private static final GrantKind GRANTS = new GrantKind();
-    private static final List<CaseKind<?>> KINDS = List.of(new PreventiveKind(), new ProviderKind(), GRANTS);
     /** Cases per session in a batch: enough to spread the session's cost, few enough to keep its memory small. */
     private static final int GROUP_SIZE = 200;
     /**
@@ -111,11 +106,12 @@ public final class Forebygg {
         Objects.requireNonNull(ledger, "ledger");
         UndecidedCaseException[] failed = new UndecidedCaseException[1];
         Decision decision;
-        if (aCase instanceof GrantCase grant) {
-            try (GrantLedger.Reservation room = ledger.reserve(grant)) {
+        Benefit<Case> benefit = benefitOf(aCase);
+        if (benefit.shared() != null) {
+            try (GrantLedger.Reservation room = benefit.shared().reserve(aCase, ledger)) {
                 Optional<Decision> recorded = room.recorded();
                 decision = recorded.isPresent() ? recorded.get()
-                        : decide(List.of(prepareGrant(grant, room)), (p, e) -> failed[0] = e).get(0);
+                        : decide(List.of(prepareShared(benefit, aCase, room)), (p, e) -> failed[0] = e).get(0);
                 if (decision != null) {
                     room.commit(decision);
                 }
@@ -134,14 +130,14 @@ public final class Forebygg {
      * log records beside the decision. Throws {@link InvalidCaseException} as {@link #evaluate(Case)}.
      */
     public List<ParameterSet> parametersFor(Case aCase) {
-        return kindOf(aCase).facts(aCase, parameters).stream()
+        return benefitOf(aCase).facts(aCase, parameters).stream()
                 .filter(ParameterSet.class::isInstance).map(ParameterSet.class::cast).toList();
     }
 
     /**
      * Decides many cases; the decisions come back in input order. Grant applications are taken in
-     * {@link GrantCase#SUBMISSION_ORDER} (submittedOn, then caseId), each counting against the caps of
-     * those after it, so the result does not depend on the order of the input.
+     * {@link se.forebygg.grant.GrantCase#SUBMISSION_ORDER} (submittedOn, then caseId), each counting
+     * against the caps of those after it, so the result does not depend on the order of the input.
      */
     public List<Decision> evaluateAll(List<? extends Case> cases) {
         return evaluateAll(cases, new InMemoryGrantLedger());
@@ -169,13 +165,13 @@ public final class Forebygg {
         Objects.requireNonNull(ledger, "ledger");
         Decision[] decisions = new Decision[cases.size()];
         List<Integer> order = inBatchOrder(cases);
-        int firstGrant = 0;
-        while (firstGrant < order.size() && !(cases.get(order.get(firstGrant)) instanceof GrantCase)) {
-            firstGrant++;
+        int firstShared = 0;
+        while (firstShared < order.size() && !isShared(cases.get(order.get(firstShared)))) {
+            firstShared++;
         }
-        // Cases other than grants see nothing but their own facts: many share one session.
+        // Cases that count against no other case see nothing but their own facts: many share one session.
         Group group = new Group(onFailure);
-        for (int i : order.subList(0, firstGrant)) {
+        for (int i : order.subList(0, firstShared)) {
             if (cases.get(i) == null) {
                 continue;
             }
@@ -186,13 +182,12 @@ public final class Forebygg {
             }
         }
         group.flush(decisions);
-        // Grants read the ledger as left by every earlier grant of their employer and year, so a
-        // session takes at most one grant per (employer, year): the n-th grant of each goes in wave n.
+        // Shared cases (grants) read the ledger as left by every earlier case of their room (employer and
+        // year), so a session takes at most one case per room: the n-th case of each room goes in wave n.
         List<List<Integer>> waves = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
-        for (int i : order.subList(firstGrant, order.size())) {
-            GrantCase g = (GrantCase) cases.get(i);
-            int wave = seen.merge(g.employerId() + "\u0000" + g.year(), 1, Integer::sum) - 1;
+        for (int i : order.subList(firstShared, order.size())) {
+            int wave = seen.merge(roomOf(cases.get(i)), 1, Integer::sum) - 1;
             if (wave == waves.size()) {
                 waves.add(new ArrayList<>());
             }
@@ -210,18 +205,36 @@ public final class Forebygg {
     }
 
     /**
-     * The positions of {@code cases} in the order a batch decides them: every other case first, in
-     * input order, then the grant applications in {@link GrantCase#SUBMISSION_ORDER}.
+     * The positions of {@code cases} in the order a batch decides them: every case that counts against
+     * no other first, in input order, then the grant applications in
+     * {@link se.forebygg.grant.GrantCase#SUBMISSION_ORDER}. A {@code null} counts as a case of the first kind.
      */
     public static List<Integer> inBatchOrder(List<?> cases) {
-        List<Integer> others = new ArrayList<>();
-        List<Integer> grants = new ArrayList<>();
+        List<Integer> alone = new ArrayList<>();
+        Map<Benefit<Case>, List<Integer>> shared = new java.util.LinkedHashMap<>();
         for (int i = 0; i < cases.size(); i++) {
-            (cases.get(i) instanceof GrantCase ? grants : others).add(i);
+            Object c = cases.get(i);
+            if (c instanceof Case aCase && isShared(aCase)) {
+                shared.computeIfAbsent(benefitOf(aCase), b -> new ArrayList<>()).add(i);
+            } else {
+                alone.add(i);
+            }
         }
-        grants.sort(Comparator.comparing(i -> (GrantCase) cases.get(i), GrantCase.SUBMISSION_ORDER));
-        others.addAll(grants);
-        return others;
+        shared.forEach((benefit, positions) -> {
+            positions.sort(Comparator.comparing(i -> (Case) cases.get(i), benefit.shared().order()));
+            alone.addAll(positions);
+        });
+        return alone;
+    }
+
+    private static boolean isShared(Case aCase) {
+        return aCase != null && benefitOf(aCase).shared() != null;
+    }
+
+    /** The case's room in the ledger; cases of different benefits never share one. */
+    private static String roomOf(Case aCase) {
+        Benefit<Case> benefit = benefitOf(aCase);
+        return benefit.caseClass().getName() + "\u0000" + benefit.shared().room(aCase);
     }
 
     /** The parameter table in use. */
@@ -248,23 +261,30 @@ public final class Forebygg {
         return rulesVersion;
     }
 
+    /** The benefit that decides {@code aCase}: found once, among those the rules modules on the class path register. */
     @SuppressWarnings("unchecked")
-    private static <C extends Case> CaseKind<C> kindOf(C aCase) {
-        for (CaseKind<?> kind : KINDS) {
-            if (kind.caseClass().isInstance(aCase)) {
-                return (CaseKind<C>) kind;
+    private static Benefit<Case> benefitOf(Case aCase) {
+        for (Benefit<?> benefit : Benefits.ALL) {
+            if (benefit.caseClass().isInstance(aCase)) {
+                return (Benefit<Case>) benefit;
             }
         }
-        throw new IllegalArgumentException("no rules for case type " + aCase.getClass().getName());
+        throw new IllegalArgumentException("no rules for case type " + aCase.getClass().getName()
+                + ": add rules-drl to the class path");
+    }
+
+    /** The benefits registered in {@code META-INF/services/se.forebygg.spi.Benefit}, loaded once. */
+    private static final class Benefits {
+        static final List<Benefit<?>> ALL = ServiceLoader.load(Benefit.class, Forebygg.class.getClassLoader())
+                .stream().<Benefit<?>>map(ServiceLoader.Provider::get).toList();
     }
 
     /** A case with the facts it brings into the session. */
-    private record Prepared(CaseKind<Case> kind, Case aCase, List<Object> facts) {
+    private record Prepared(Benefit<Case> kind, Case aCase, List<Object> facts) {
     }
 
-    @SuppressWarnings("unchecked")
     private Prepared prepare(Case aCase) {
-        CaseKind<Case> kind = (CaseKind<Case>) kindOf(aCase);
+        Benefit<Case> kind = benefitOf(aCase);
         return new Prepared(kind, aCase, kind.facts(aCase, parameters));
     }
 
@@ -276,21 +296,21 @@ public final class Forebygg {
     private void decideWave(List<? extends Case> cases, List<Integer> wave, GrantLedger ledger, Decision[] decisions,
                             BiConsumer<Integer, RuntimeException> onFailure) {
         List<Integer> ordered = new ArrayList<>(wave);
-        ordered.sort(Comparator.comparing((Integer i) -> ((GrantCase) cases.get(i)).employerId())
-                .thenComparingInt(i -> ((GrantCase) cases.get(i)).year()));
+        ordered.sort(Comparator.comparing((Integer i) -> roomOf(cases.get(i))));
         Map<Integer, GrantLedger.Reservation> rooms = new HashMap<>();
         try {
             Group group = new Group(onFailure);
             for (int i : ordered) {
-                GrantCase grant = (GrantCase) cases.get(i);
+                Case aCase = cases.get(i);
+                Benefit<Case> benefit = benefitOf(aCase);
                 try {
-                    GrantLedger.Reservation room = ledger.reserve(grant);
+                    GrantLedger.Reservation room = benefit.shared().reserve(aCase, ledger);
                     rooms.put(i, room);
                     Optional<Decision> recorded = room.recorded();
                     if (recorded.isPresent()) {
                         decisions[i] = recorded.get();
                     } else {
-                        group.add(i, prepareGrant(grant, room), decisions);
+                        group.add(i, prepareShared(benefit, aCase, room), decisions);
                     }
                 } catch (InvalidCaseException | UndecidedCaseException e) {
                     onFailure.accept(i, e);
@@ -313,14 +333,11 @@ public final class Forebygg {
         }
     }
 
-    /** A grant application's facts with what was granted before it: the reservation's sums and {@code alreadyGranted}. */
-    @SuppressWarnings("unchecked")
-    private Prepared prepareGrant(GrantCase grant, GrantLedger.Reservation room) {
-        List<Object> facts = new ArrayList<>(GRANTS.facts(grant, parameters));
-        facts.add(new PriorGrants(grant.caseId(),
-                room.employeeGranted().add(grant.alreadyGranted().employee()),
-                room.employerGranted().add(grant.alreadyGranted().employer())));
-        return new Prepared((CaseKind<Case>) (CaseKind<?>) GRANTS, grant, facts);
+    /** A shared case's facts with what counts against it from before: from its room in the ledger. */
+    private Prepared prepareShared(Benefit<Case> benefit, Case aCase, GrantLedger.Reservation room) {
+        List<Object> facts = new ArrayList<>(benefit.facts(aCase, parameters));
+        facts.addAll(benefit.shared().prior(aCase, room));
+        return new Prepared(benefit, aCase, facts);
     }
 
     /** Cases gathered for one session: at most {@link #GROUP_SIZE}, no caseId twice. */
@@ -482,7 +499,7 @@ public final class Forebygg {
 
     private Decision decision(CaseRun run) {
         Case aCase = run.prepared.aCase();
-        CaseKind<Case> kind = run.prepared.kind();
+        Benefit<Case> kind = run.prepared.kind();
         Facts inferred = new Facts(run.facts);
         List<Finding> findings = inferred.all(Reason.class, REASON_ORDER).stream()
                 .map(Messages::finding)

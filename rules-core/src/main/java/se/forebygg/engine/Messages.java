@@ -1,5 +1,7 @@
 package se.forebygg.engine;
 
+import se.forebygg.spi.Reason;
+
 import java.math.BigDecimal;
 import java.text.MessageFormat;
 import java.util.List;

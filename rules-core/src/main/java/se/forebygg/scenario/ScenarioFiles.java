@@ -43,16 +43,23 @@ public final class ScenarioFiles {
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
 
+    /** The name of a benefit's parameter file, which lives beside its rules and scenarios. */
+    private static final String PARAMETERS_FILE = "parameters.yaml";
+
     private ScenarioFiles() {
     }
 
-    /** Every {@code .yaml}/{@code .yml} file among {@code paths} and under the folders among them, in path order. */
+    /**
+     * Every {@code .yaml}/{@code .yml} file among {@code paths} and under the folders among them, in path
+     * order; in a folder, a benefit's {@code parameters.yaml} is not a scenario file and is passed over.
+     */
     public static List<Path> find(List<Path> paths) {
         List<Path> found = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> walk = Files.walk(p)) {
-                    walk.filter(Files::isRegularFile).filter(ScenarioFiles::isYaml).sorted().forEach(found::add);
+                    walk.filter(Files::isRegularFile).filter(ScenarioFiles::isYaml)
+                            .filter(f -> !f.getFileName().toString().equals(PARAMETERS_FILE)).sorted().forEach(found::add);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -75,13 +82,14 @@ public final class ScenarioFiles {
     }
 
     /**
-     * How a file is named in reports: relative to the nearest enclosing folder called
-     * {@code scenarios} ({@code preventive/sgi.yaml}), else as given.
+     * How a file is named in reports: relative to the nearest enclosing folder called {@code rules} (the
+     * shipped benefit folders: {@code preventive/sgi.scenarios.yaml}) or {@code scenarios}, else as given.
      */
     public static String displayName(Path file) {
         Path abs = file.toAbsolutePath().normalize();
         for (Path p = abs.getParent(); p != null; p = p.getParent()) {
-            if (p.getFileName() != null && p.getFileName().toString().equals("scenarios")) {
+            if (p.getFileName() != null && (p.getFileName().toString().equals("scenarios")
+                    || p.getFileName().toString().equals("rules"))) {
                 return p.relativize(abs).toString().replace('\\', '/');
             }
         }

@@ -1,5 +1,7 @@
 package se.forebygg.engine;
 
+import se.forebygg.spi.Reason;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 

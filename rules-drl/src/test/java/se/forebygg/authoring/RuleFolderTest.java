@@ -1,5 +1,6 @@
 package se.forebygg.authoring;
 
+import se.forebygg.scenario.ShippedScenariosTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -32,7 +33,7 @@ class RuleFolderTest {
         assertTrue(engine.rulesVersion().startsWith("local-"), engine.rulesVersion());
         assertEquals(Forebygg.create().rules(), engine.rules());
         List<String> failures = new ScenarioRunner(engine)
-                .runAll(ScenarioFiles.load(List.of(Path.of("src/test/scenarios")))).stream()
+                .runAll(ScenarioFiles.load(List.of(ShippedScenariosTest.SCENARIOS))).stream()
                 .filter(r -> !r.passed()).flatMap(r -> r.failureLines().stream()).toList();
         assertEquals(List.of(), failures);
     }

@@ -1,5 +1,6 @@
 package se.forebygg.engine;
 
+import se.forebygg.scenario.ShippedScenariosTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -78,7 +79,7 @@ class SwedishMessagesTest {
     @Example
     void everyShippedScenarioAndDemoCaseIsWordedTheSwedishWay() throws IOException {
         List<Decision> decisions = new ArrayList<>();
-        for (ScenarioResult r : new ScenarioRunner(ENGINE).runAll(ScenarioFiles.load(List.of(Path.of("src/test/scenarios"))))) {
+        for (ScenarioResult r : new ScenarioRunner(ENGINE).runAll(ScenarioFiles.load(List.of(ShippedScenariosTest.SCENARIOS)))) {
             if (r.decision() != null) {
                 decisions.add(r.decision());
             }

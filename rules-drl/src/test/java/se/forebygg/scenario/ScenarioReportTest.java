@@ -46,8 +46,8 @@ class ScenarioReportTest {
                 "preventive/sgi.yaml › \"ceiling in 2022\" › codes: expected [PSB_SGI_CAPPED], got []",
                 "preventive/sgi.yaml › \"ceiling in 2022\" › calculation.sgi[0].fullDailyAmount: expected 1026, got 1027"),
                 results.get(0).failureLines());
-        assertEquals("./forebygg rules test rules-drl/src/test/scenarios/preventive/sgi.yaml --name \"ceiling in 2022\"",
-                results.get(0).rerunCommand("rules-drl/src/test/scenarios/preventive/sgi.yaml"));
+        assertEquals("./forebygg rules test rules-drl/src/main/resources/se/forebygg/rules/preventive/sgi.scenarios.yaml --name \"ceiling in 2022\"",
+                results.get(0).rerunCommand("rules-drl/src/main/resources/se/forebygg/rules/preventive/sgi.scenarios.yaml"));
         String bad = results.get(1).failureLines().get(0);
         assertTrue(bad.startsWith("preventive/sgi.yaml › \"a bad case\" › case: expected a valid case, got bad input at $.decisionDate"), bad);
     }

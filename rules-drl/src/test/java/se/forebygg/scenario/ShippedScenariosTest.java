@@ -20,11 +20,11 @@ import se.forebygg.engine.Forebygg;
 import se.forebygg.engine.RuleRef;
 
 /**
- * Every shipped scenario (any {@code .yaml} under {@code src/test/scenarios}) as one test, grouped by
+ * Every shipped scenario (every {@code *.scenarios.yaml} beside the rules in {@code src/main/resources/se/forebygg/rules}) as one test, grouped by
  * file; and the bar that every shipped rule is exercised by some scenario.
  */
-class ShippedScenariosTest {
-    static final Path SCENARIOS = Path.of("src/test/scenarios");
+public class ShippedScenariosTest {
+    public static final Path SCENARIOS = Path.of("src/main/resources/se/forebygg/rules");
     private static final Forebygg ENGINE = Forebygg.create();
 
     @TestFactory

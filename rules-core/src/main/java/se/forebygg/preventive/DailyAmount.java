@@ -1,8 +1,0 @@
-package se.forebygg.preventive;
-
-import java.math.BigDecimal;
-import se.forebygg.parameters.ParameterSet;
-
-/** Rule fact (PSB-11): the full daily amount that an SGI gives in one parameter period. */
-public record DailyAmount(String caseId, ParameterSet period, BigDecimal sgi, BigDecimal amount) {
-}

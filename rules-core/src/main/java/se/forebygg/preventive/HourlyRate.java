@@ -1,8 +1,0 @@
-package se.forebygg.preventive;
-
-import java.math.BigDecimal;
-import se.forebygg.parameters.ParameterSet;
-
-/** Rule fact (PSB-11a): an employee's hourly amount in one parameter period, from SGI and annual working hours. */
-public record HourlyRate(String caseId, ParameterSet period, BigDecimal sgi, int annualWorkingHours, BigDecimal rate) {
-}

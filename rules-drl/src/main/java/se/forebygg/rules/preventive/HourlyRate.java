@@ -1,0 +1,8 @@
+package se.forebygg.rules.preventive;
+
+import java.math.BigDecimal;
+import se.forebygg.parameters.ParameterSet;
+
+/** Rule fact (PSB-11a): an employee's hourly amount in one parameter period, from SGI and annual working hours. */
+public record HourlyRate(String caseId, ParameterSet period, BigDecimal sgi, int annualWorkingHours, BigDecimal rate) {
+}

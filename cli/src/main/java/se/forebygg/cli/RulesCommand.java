@@ -50,6 +50,8 @@ final class RulesCommand {
             description = {"Compiles the rules under DIR and reports every problem as FILE:LINE:COLUMN: message.",
                     "Also warns about rules without @ruleId or @legalReference metadata and about numeric literals "
                             + "that belong in the parameter file (comments and strings are not looked at; 0 and 1 are allowed).",
+                    "A folder of rules with a law.md beside them is checked against it: a rule id the law.md does not "
+                            + "name, a paragraph of law no rule cites, an id no rule carries.",
                     "Rules that compile are then run on generated cases (" + Check.TRIAL_CASES + " grant applications, "
                             + Check.TRIAL_CASES + " PSB cases, " + Check.TRIAL_CASES / 10 + " provider approvals): a rule that "
                             + "keeps re-activating itself (reaches the bound on firings per decision) is an error at that rule.",
@@ -131,7 +133,7 @@ final class RulesCommand {
     }
 
     @Command(name = "test", mixinStandardHelpOptions = true,
-            description = {"Runs the scenarios of the scenario files, and of every .yaml file under the folders, given.",
+            description = {"Runs the scenarios of the scenario files, and of every .yaml file (but parameters.yaml) under the folders, given.",
                     "Prints each failure as FILE › \"SCENARIO\" › FIELD: expected X, got Y with the command that re-runs it, "
                             + "then a summary line 'N passed, M failed'.",
                     "Exit status: 0 all passed, 1 some failed."})

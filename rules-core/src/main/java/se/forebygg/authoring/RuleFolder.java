@@ -45,6 +45,10 @@ public final class RuleFolder {
     /** The DRL parser's own position, e.g. {@code [ERR 102] Line 40:71 mismatched input}, columns from 0. */
     private static final Pattern PARSER_POSITION = Pattern.compile("\\bLine (\\d+):(\\d+)\\b");
     private static final Pattern WHEN = Pattern.compile("\\b(when|then)\\b");
+    /** A rule's rulebook id in its metadata: {@code @ruleId("ARS-6")}. */
+    private static final Pattern RULE_ID_METADATA = Pattern.compile("@ruleId\\s*\\(\\s*\"([^\"]+)\"");
+    /** The file beside a benefit's rules that quotes the law they encode ({@link LawText}). */
+    static final String LAW_FILE = "law.md";
 
     private final Path dir;
     private final Map<Path, String> sources;
@@ -203,6 +207,63 @@ public final class RuleFolder {
     }
 
     /**
+     * Every folder of DRL files that holds a {@code law.md} ({@link LawText}) is checked against it: a
+     * rule id that no passage of the law names, a paragraph of law that no rule cites, an id the law
+     * names that no rule of the folder carries, and lines that do not follow the format. A folder
+     * without a {@code law.md} is not checked (the shipped benefit folders all have one).
+     */
+    public List<Diagnostic> lawCoverage() {
+        List<Diagnostic> found = new ArrayList<>();
+        Map<Path, List<Path>> byFolder = new LinkedHashMap<>();
+        sources.keySet().forEach(f -> byFolder.computeIfAbsent(f.getParent(), d -> new ArrayList<>()).add(f));
+        byFolder.forEach((folder, files) -> {
+            Path lawFile = folder.resolve(LAW_FILE);
+            if (!Files.isRegularFile(lawFile)) {
+                return;
+            }
+            LawText law;
+            try {
+                law = LawText.parse(Files.readString(lawFile, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            law.problems().forEach(p -> found.add(new Diagnostic(lawFile, p.line(), 1, Diagnostic.Level.WARNING, p.message())));
+            StringBuilder allText = new StringBuilder();
+            for (Path file : files) {
+                String text = sources.get(file);
+                allText.append(text).append('\n');
+                String code = mask(text);
+                Matcher id = RULE_ID_METADATA.matcher(text);
+                while (id.find()) {
+                    if (code.charAt(id.start()) != '@') {
+                        continue; // in a comment
+                    }
+                    if (law.lineOf(id.group(1)) == 0) {
+                        found.add(at(file, text, id.start(1), "rule id " + id.group(1) + " is not in " + LAW_FILE
+                                + ": quote there the passage of law it encodes, with 'Rules: " + id.group(1) + "' under it"));
+                    }
+                }
+            }
+            for (LawText.Paragraph paragraph : law.paragraphs()) {
+                if (!paragraph.citedByAnyRule()) {
+                    found.add(new Diagnostic(lawFile, paragraph.line(), 1, Diagnostic.Level.WARNING,
+                            "no rule cites \"" + paragraph.heading() + "\": encode it, or say in the rulebook why not"));
+                }
+                for (LawText.Citation citation : paragraph.citations()) {
+                    for (String ruleId : citation.ruleIds()) {
+                        if (!Pattern.compile("\\b" + Pattern.quote(ruleId) + "\\b").matcher(allText).find()) {
+                            found.add(new Diagnostic(lawFile, citation.line(), 1, Diagnostic.Level.WARNING,
+                                    LAW_FILE + " names " + ruleId + ", which no rule beside it mentions"));
+                        }
+                    }
+                }
+            }
+        });
+        found.sort(Diagnostic.ORDER);
+        return List.copyOf(found);
+    }
+
+    /**
      * A problem of the rule named {@code ruleName}, placed where the folder declares it
      * ({@code rule "NAME"}); at the folder when no file does.
      */
@@ -219,10 +280,11 @@ public final class RuleFolder {
         return new Diagnostic(dir, 0, 0, level, message);
     }
 
-    /** Compile errors and warnings, then the convention warnings. */
+    /** Compile errors and warnings, then the convention warnings and the law's coverage. */
     public List<Diagnostic> check(ClassLoader classLoader) {
         List<Diagnostic> all = new ArrayList<>(compile(classLoader).diagnostics());
         all.addAll(lint());
+        all.addAll(lawCoverage());
         all.sort(Diagnostic.ORDER);
         return List.copyOf(all);
     }

@@ -39,6 +39,64 @@ class RuleFolderTest {
     }
 
     @Test
+    void everyShippedBenefitFolderQuotesItsLawBesideItsRules() {
+        for (String benefit : List.of("preventive", "grant", "provider")) {
+            Path folder = SHIPPED.resolve("se/forebygg/rules").resolve(benefit);
+            assertTrue(Files.isRegularFile(folder.resolve("law.md")), folder + " has no law.md");
+        }
+        assertEquals(List.of(), RuleFolder.of(SHIPPED).lawCoverage().stream().map(Diagnostic::toString).toList());
+    }
+
+    @Test
+    void theLawCheckNamesARuleIdTheLawLacksAParagraphNoRuleCitesAndAnIdNoRuleCarries(@TempDir Path dir) throws IOException {
+        Path drl = dir.resolve("caps.drl");
+        Files.writeString(drl, """
+                package se.forebygg.rules.grant;
+                import se.forebygg.grant.GrantCase;
+
+                rule "ARS-6 employee cap"
+                    @ruleId("ARS-6") @legalReference("7 § förordningen (2014:67)")
+                when
+                    $c : GrantCase()
+                then
+                end
+
+                // ARS-9 is only mentioned here, which is enough for the law to name it
+                rule "ARS-7 employer cap"
+                    @ruleId("ARS-7") @legalReference("7 § förordningen (2014:67)")
+                when
+                    $c : GrantCase()
+                then
+                end
+                """);
+        Path law = dir.resolve("law.md");
+        Files.writeString(law, """
+                # Grant: the law these rules encode
+
+                ## 7 § förordningen (2014:67)
+
+                > Bidraget lämnas med högst 10 000 kr per arbetstagare och kalenderår.
+
+                Rules: ARS-6, ARS-9, ARS-99
+
+                ## 4 § förordningen (2014:67)
+
+                > Bidrag lämnas i mån av tillgång på medel.
+
+                Rules: none
+
+                > A passage with no rules line.
+                """);
+        List<String> found = RuleFolder.of(dir).lawCoverage().stream().map(Diagnostic::toString).toList();
+        assertEquals(List.of(
+                drl + ":13:14: warning: rule id ARS-7 is not in law.md: quote there the passage of law it encodes, with 'Rules: ARS-7' under it",
+                law + ":7:1: warning: law.md names ARS-99, which no rule beside it mentions",
+                law + ":9:1: warning: no rule cites \"4 § förordningen (2014:67)\": encode it, or say in the rulebook why not",
+                law + ":15:1: warning: this passage has no 'Rules:' line"), found);
+        assertTrue(RuleFolder.of(dir).check(LOADER).stream().map(Diagnostic::toString).toList().containsAll(found));
+    }
+
+    @Test
     void aCompileErrorNamesFileLineAndColumn(@TempDir Path dir) throws IOException {
         Path drl = dir.resolve("broken.drl");
         Files.writeString(drl, """

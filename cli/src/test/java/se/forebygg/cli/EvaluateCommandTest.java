@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The evaluate command end to end, as a shell user runs it. */
 class EvaluateCommandTest {
-    static final Path DEMO = Path.of("data/demo-cases.jsonl");
+    static final Path DEMO = Path.of("../examples/data/demo-cases.jsonl");
     static final ObjectMapper JSON = new ObjectMapper();
 
     record Run(int status, List<String> lines, String err) {

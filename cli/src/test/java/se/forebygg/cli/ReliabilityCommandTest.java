@@ -40,7 +40,7 @@ class ReliabilityCommandTest {
 
     @Test
     void aSecondProcessOnAnH2FileLedgerIsToldAtOnce(@TempDir Path dir) throws Exception {
-        Path input = Path.of("data", "demo-cases.jsonl").toAbsolutePath();
+        Path input = Path.of("../examples/data", "demo-cases.jsonl").toAbsolutePath();
         String url = "jdbc:h2:file:" + dir.resolve("ledger").toAbsolutePath();
         try (JdbcGrantLedger open = JdbcGrantLedger.open(url)) {
             Path err = dir.resolve("stderr.txt");
@@ -77,7 +77,7 @@ class ReliabilityCommandTest {
                 "error: rule \"PRV-X re-checks the provider forever\" keeps re-activating itself"), report);
 
         EvaluateCommandTest.Run run = EvaluateCommandTest.run(null, "evaluate", "--rules", rules.toString(),
-                "data/demo-cases.jsonl");
+                "../examples/data/demo-cases.jsonl");
         assertEquals(ExitCodes.INTERNAL_FAILURE, run.status(), run.err());
         int looping = 0;
         int decided = 0;

@@ -33,7 +33,7 @@ class DecisionServerTest {
     static void start() throws Exception {
         engine = Forebygg.create();
         server = DecisionServer.builder(engine, new InMemoryGrantLedger()).port(0).maxBodyBytes(LIMIT).start();
-        demo = Files.readAllLines(Path.of("data/demo-cases.jsonl")).stream()
+        demo = Files.readAllLines(Path.of("../examples/data/demo-cases.jsonl")).stream()
                 .filter(l -> !l.isBlank() && !l.contains("workplace-rehabilitation-grant")).limit(4).toList();
     }
 

@@ -73,10 +73,6 @@ public final class RuleFolder {
         return new RuleFolder(dir, sources);
     }
 
-    public Path dir() {
-        return dir;
-    }
-
     /** The DRL files, in path order. */
     public List<Path> files() {
         return List.copyOf(sources.keySet());

@@ -34,8 +34,6 @@ import org.kie.api.runtime.KieContainer;
  * }</pre>
  */
 public final class RuleFolder {
-    /** Name of the knowledge base, as in the shipped kmodule.xml. */
-    public static final String KBASE = "forebygg";
     /** Numeric literals that are counting, not law, and so may stand in a rule. */
     private static final List<BigDecimal> ALLOWED_LITERALS = List.of(BigDecimal.ZERO, BigDecimal.ONE);
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
@@ -107,13 +105,12 @@ public final class RuleFolder {
         KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId releaseId = ks.newReleaseId("se.forebygg.local", "rules-" + fingerprint(), "0");
         kfs.generateAndWritePomXML(releaseId);
+        // One default knowledge base of every package, as the shipped kmodule.xml has (its name matters to no one).
         kfs.writeKModuleXML("""
                 <kmodule xmlns="http://www.drools.org/xsd/kmodule">
-                  <kbase name="%s" default="true">
-                    <ksession name="%s-stateless" type="stateless" default="true"/>
-                  </kbase>
+                  <kbase name="local" default="true"/>
                 </kmodule>
-                """.formatted(KBASE, KBASE));
+                """);
         // Each file goes where its package says, so Drools sees the same layout as in the shipped jar.
         Map<String, Path> written = new LinkedHashMap<>();
         sources.forEach((path, text) -> {
@@ -159,7 +156,7 @@ public final class RuleFolder {
             return new Compilation(null, List.copyOf(diagnostics));
         }
         KieContainer container = ks.newKieContainer(releaseId, classLoader);
-        return new Compilation(se.forebygg.internal.KieBases.of(container, KBASE), List.copyOf(diagnostics));
+        return new Compilation(se.forebygg.internal.KieBases.of(container), List.copyOf(diagnostics));
     }
 
     /**

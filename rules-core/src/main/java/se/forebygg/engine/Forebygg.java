@@ -48,8 +48,6 @@ import se.forebygg.spi.Reason;
  */
 public final class Forebygg {
 
-    /** Name of the knowledge base in {@code rules-drl}'s kmodule.xml. */
-    static final String KBASE = "forebygg";
     private static final String RULES_VERSION_RESOURCE = "/META-INF/forebygg-rules.properties";
     /** Cases per session in a batch: enough to spread the session's cost, few enough to keep its memory small. */
     private static final int GROUP_SIZE = 200;
@@ -592,10 +590,11 @@ public final class Forebygg {
         static final String VERSION = version();
 
         private static KieBase load() {
+            // The default knowledge base of rules-drl's META-INF/kmodule.xml, which alone names it.
             KieBase base = se.forebygg.internal.KieBases.of(
-                    KieServices.get().getKieClasspathContainer(Forebygg.class.getClassLoader()), KBASE);
+                    KieServices.get().getKieClasspathContainer(Forebygg.class.getClassLoader()));
             if (base == null) {
-                throw new IllegalStateException("no knowledge base '" + KBASE + "' on the classpath: add rules-drl");
+                throw new IllegalStateException("no knowledge base on the classpath: add rules-drl");
             }
             return base;
         }

@@ -118,15 +118,20 @@ final class RulesCommand {
             }
             Map<String, Integer> undecidedByRule = new TreeMap<>();
             Map<String, String> example = new TreeMap<>();
+            java.util.Set<String> threw = new java.util.TreeSet<>();
             engine.evaluateAll(read, new InMemoryGrantLedger(), (i, problem) -> {
                 if (problem instanceof UndecidedCaseException u && u.failure() == UndecidedCaseException.Cause.RULES) {
                     undecidedByRule.merge(u.rule(), 1, Integer::sum);
                     example.putIfAbsent(u.rule(), u.reason());
+                    if (u.getCause() != null) { // a looping rule has no underlying exception; a throwing one has
+                        threw.add(u.rule());
+                    }
                 }
             });
             List<Diagnostic> found = new ArrayList<>();
             undecidedByRule.forEach((name, count) -> found.add(rules.aboutRule(name, Diagnostic.Level.ERROR,
-                    "rule \"" + name + "\" keeps re-activating itself: " + count + " of " + read.size()
+                    "rule \"" + name + "\" " + (threw.contains(name) ? "fails in its consequence" : "keeps re-activating itself")
+                            + ": " + count + " of " + read.size()
                             + " generated cases not decided; e.g. " + example.get(name))));
             return found;
         }

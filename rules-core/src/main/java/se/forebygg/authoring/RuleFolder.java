@@ -8,11 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.net.URL;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -34,8 +37,6 @@ import org.kie.api.runtime.KieContainer;
  * }</pre>
  */
 public final class RuleFolder {
-    /** Name of the knowledge base, as in the shipped kmodule.xml. */
-    public static final String KBASE = "forebygg";
     /** Numeric literals that are counting, not law, and so may stand in a rule. */
     private static final List<BigDecimal> ALLOWED_LITERALS = List.of(BigDecimal.ZERO, BigDecimal.ONE);
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
@@ -77,8 +78,92 @@ public final class RuleFolder {
         return new RuleFolder(dir, sources);
     }
 
-    public Path dir() {
-        return dir;
+    /**
+     * The {@code .drl} resources of {@code packages} on {@code loader}'s class path (in folders or
+     * jars), e.g. the shipped rules: to find where a rule is written. Paths are relative to the
+     * packages' common folder ({@code grant/caps.drl} for {@code se/forebygg/rules/grant/caps.drl}).
+     */
+    public static RuleFolder onClassPath(ClassLoader loader, Collection<String> packages) {
+        List<String> folders = packages.stream().map(p -> p.replace('.', '/')).sorted().toList();
+        String common = folders.isEmpty() ? "" : folders.get(0);
+        for (String f : folders) {
+            while (!(f + "/").startsWith(common.isEmpty() ? "" : common + "/")) {
+                common = common.contains("/") ? common.substring(0, common.lastIndexOf('/')) : "";
+            }
+        }
+        Path base = Path.of(common.isEmpty() ? "." : common);
+        Map<Path, String> sources = new LinkedHashMap<>();
+        for (String folder : folders) {
+            try {
+                for (URL url : java.util.Collections.list(loader.getResources(folder))) {
+                    readDrl(url, folder, common, sources);
+                }
+            } catch (IOException | java.net.URISyntaxException e) {
+                throw new IllegalStateException("cannot read the rules of " + folder + " on the class path", e);
+            }
+        }
+        return new RuleFolder(base, sources);
+    }
+
+    /** The {@code .drl} files directly in the class-path folder {@code url} (a directory or a jar entry). */
+    private static void readDrl(URL url, String folder, String common, Map<Path, String> sources)
+            throws IOException, java.net.URISyntaxException {
+        String relative = common.isEmpty() ? folder : folder.substring(Math.min(folder.length(), common.length() + 1));
+        if (url.getProtocol().equals("file")) {
+            try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".drl")).sorted().toList()) {
+                    sources.put(Path.of(relative, f.getFileName().toString()), Files.readString(f, StandardCharsets.UTF_8));
+                }
+            }
+        } else if (url.getProtocol().equals("jar")) {
+            java.net.JarURLConnection connection = (java.net.JarURLConnection) url.openConnection();
+            connection.setUseCaches(false);
+            try (java.util.jar.JarFile jar = connection.getJarFile()) {
+                for (java.util.jar.JarEntry entry : java.util.Collections.list(jar.entries())) {
+                    String name = entry.getName();
+                    if (name.startsWith(folder + "/") && name.endsWith(".drl") && name.indexOf('/', folder.length() + 1) < 0) {
+                        try (var in = jar.getInputStream(entry)) {
+                            sources.put(Path.of(relative, name.substring(folder.length() + 1)),
+                                    new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Where rule {@code ruleName} of package {@code packageName} is declared ({@code rule "NAME"}):
+     * its file, relative to the folder, and line. Empty when no file of that package declares it.
+     */
+    public Optional<String> where(String packageName, String ruleName) {
+        return declaration(packageName, ruleName)
+                .map(d -> (d.file().startsWith(dir) ? dir.relativize(d.file()) : d.file()).toString().replace('\\', '/') + ":" + d.line());
+    }
+
+    /** The declaration of the rule in a file of {@code packageName} (any package when null), as a diagnostic at it. */
+    private Optional<Diagnostic> declaration(String packageName, String ruleName) {
+        for (Map.Entry<Path, String> source : sources.entrySet()) {
+            String text = source.getValue();
+            String code = mask(text);
+            if (packageName != null) {
+                Matcher p = PACKAGE.matcher(code);
+                if (!p.find() || !p.group(1).equals(packageName)) {
+                    continue;
+                }
+            }
+            Matcher rule = RULE.matcher(code);
+            while (rule.find()) {
+                String name = text.substring(rule.start(1), rule.end(1));
+                if (name.length() >= 2 && (name.startsWith("\"") || name.startsWith("'"))) {
+                    name = name.substring(1, name.length() - 1);
+                }
+                if (name.equals(ruleName)) {
+                    return Optional.of(at(source.getKey(), text, rule.start(1), ""));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The DRL files, in path order. */
@@ -115,13 +200,12 @@ public final class RuleFolder {
         KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId releaseId = ks.newReleaseId("se.forebygg.local", "rules-" + fingerprint(), "0");
         kfs.generateAndWritePomXML(releaseId);
+        // One default knowledge base of every package, as the shipped kmodule.xml has (its name matters to no one).
         kfs.writeKModuleXML("""
                 <kmodule xmlns="http://www.drools.org/xsd/kmodule">
-                  <kbase name="%s" default="true">
-                    <ksession name="%s-stateless" type="stateless" default="true"/>
-                  </kbase>
+                  <kbase name="local" default="true"/>
                 </kmodule>
-                """.formatted(KBASE, KBASE));
+                """);
         // Each file goes where its package says, so Drools sees the same layout as in the shipped jar.
         Map<String, Path> written = new LinkedHashMap<>();
         sources.forEach((path, text) -> {
@@ -139,8 +223,30 @@ public final class RuleFolder {
         builder.buildAll(org.drools.model.codegen.ExecutableModelProject.class);
         List<Diagnostic> diagnostics = new ArrayList<>();
         boolean errors = false;
+        // Java the executable model generated from a consequence: its errors belong to the rule's then-block.
+        Map<String, String> generated = new LinkedHashMap<>();
+        Map<String, List<String>> javaErrors = new LinkedHashMap<>();
+        for (Message m : builder.getResults().getMessages()) {
+            if (m.getLevel() == Message.Level.ERROR && m.getPath() != null && m.getPath().endsWith(".java")) {
+                String text = oneLine(m.getText());
+                int source = text.indexOf(" in error: ");
+                if (text.startsWith("Java source of ") && source >= 0) {
+                    generated.put(m.getPath(), text.substring(source + " in error: ".length()));
+                } else {
+                    javaErrors.computeIfAbsent(m.getPath(), k -> new ArrayList<>()).add(text);
+                }
+            }
+        }
         for (Message m : builder.getResults().getMessages()) {
             if (m.getLevel() == Message.Level.INFO) {
+                continue;
+            }
+            if (m.getPath() != null && generated.containsKey(m.getPath())) {
+                errors = true;
+                if (oneLine(m.getText()).startsWith("Java source of ")) {
+                    diagnostics.add(consequenceError(generated.get(m.getPath()),
+                            javaErrors.getOrDefault(m.getPath(), List.of())));
+                }
                 continue;
             }
             boolean error = m.getLevel() == Message.Level.ERROR;
@@ -167,7 +273,7 @@ public final class RuleFolder {
             return new Compilation(null, List.copyOf(diagnostics));
         }
         KieContainer container = ks.newKieContainer(releaseId, classLoader);
-        return new Compilation(se.forebygg.internal.KieBases.of(container, KBASE), List.copyOf(diagnostics));
+        return new Compilation(se.forebygg.internal.KieBases.of(container), List.copyOf(diagnostics));
     }
 
     /**
@@ -268,16 +374,51 @@ public final class RuleFolder {
      * ({@code rule "NAME"}); at the folder when no file does.
      */
     public Diagnostic aboutRule(String ruleName, Diagnostic.Level level, String message) {
-        Pattern declaration = Pattern.compile("(?m)^\\s*rule\\s+\"" + Pattern.quote(ruleName) + "\"");
-        for (Map.Entry<Path, String> source : sources.entrySet()) {
-            Matcher m = declaration.matcher(source.getValue());
-            if (m.find()) {
-                String before = source.getValue().substring(0, m.start());
-                int line = (int) before.chars().filter(ch -> ch == '\n').count() + 1;
-                return new Diagnostic(source.getKey(), line, 1, level, message);
+        return declaration(null, ruleName).map(d -> new Diagnostic(d.file(), d.line(), 1, level, message))
+                .orElseGet(() -> new Diagnostic(dir, 0, 0, level, message));
+    }
+
+    /** A consequence's generated body: {@code execute(…) throws java.lang.Exception { BODY } }. */
+    private static final Pattern CONSEQUENCE_BODY =
+            Pattern.compile("\\bexecute\\([^)]*\\)\\s*throws\\s+java\\.lang\\.Exception\\s*\\{(.*)\\}\\s*\\}\\s*$");
+
+    /**
+     * An error in the Java generated from a rule's consequence, placed at the consequence in the DRL
+     * (found by its text, whitespace aside) and naming the rule; at the folder when it cannot be found.
+     */
+    private Diagnostic consequenceError(String javaSource, List<String> javacErrors) {
+        String why = javacErrors.isEmpty() ? "the Java does not compile" : String.join("; ", javacErrors);
+        Matcher body = CONSEQUENCE_BODY.matcher(javaSource);
+        if (body.find()) {
+            String wanted = body.group(1).replaceAll("\\s+", "");
+            for (String statement : wanted.isEmpty() ? List.<String>of() : List.of(wanted, wanted.split("(?<=;)")[0])) {
+                for (Map.Entry<Path, String> source : sources.entrySet()) {
+                    String text = source.getValue();
+                    StringBuilder squeezed = new StringBuilder();
+                    List<Integer> at = new ArrayList<>();
+                    for (int i = 0; i < text.length(); i++) {
+                        if (!Character.isWhitespace(text.charAt(i))) {
+                            squeezed.append(text.charAt(i));
+                            at.add(i);
+                        }
+                    }
+                    int found = squeezed.indexOf(statement);
+                    if (found < 0) {
+                        continue;
+                    }
+                    int offset = at.get(found);
+                    String rule = null;
+                    Matcher r = RULE.matcher(mask(text));
+                    while (r.find() && r.start(1) < offset) {
+                        rule = text.substring(r.start(1), r.end(1));
+                    }
+                    Diagnostic d = at(source.getKey(), text, offset, "");
+                    return new Diagnostic(source.getKey(), d.line(), d.column(), Diagnostic.Level.ERROR,
+                            (rule == null ? "" : "rule " + rule + ": ") + "the consequence does not compile: " + why);
+                }
             }
         }
-        return new Diagnostic(dir, 0, 0, level, message);
+        return new Diagnostic(dir, 0, 0, Diagnostic.Level.ERROR, "generated Java does not compile: " + why);
     }
 
     /** Compile errors and warnings, then the convention warnings and the law's coverage. */

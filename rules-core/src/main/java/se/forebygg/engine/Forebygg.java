@@ -19,6 +19,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -26,6 +27,7 @@ import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.rule.ConsequenceException;
 import se.forebygg.authoring.RuleFolder;
 import se.forebygg.authoring.RulesCompilationException;
 import java.util.ServiceLoader;
@@ -48,8 +50,6 @@ import se.forebygg.spi.Reason;
  */
 public final class Forebygg {
 
-    /** Name of the knowledge base in {@code rules-drl}'s kmodule.xml. */
-    static final String KBASE = "forebygg";
     private static final String RULES_VERSION_RESOURCE = "/META-INF/forebygg-rules.properties";
     /** Cases per session in a batch: enough to spread the session's cost, few enough to keep its memory small. */
     private static final int GROUP_SIZE = 200;
@@ -67,12 +67,15 @@ public final class Forebygg {
     private final String rulesVersion;
     /** Sessions are reset and reused rather than built anew for every decision. */
     private final KieSessionsPool sessions;
+    /** The DRL the rules were compiled from, read only to say where a failing rule is written. */
+    private final Supplier<RuleFolder> sources;
 
-    private Forebygg(KieBase kieBase, Parameters parameters, String rulesVersion) {
+    private Forebygg(KieBase kieBase, Parameters parameters, String rulesVersion, Supplier<RuleFolder> sources) {
         this.kieBase = kieBase;
         this.parameters = parameters;
         this.rulesVersion = rulesVersion;
         this.sessions = kieBase.newKieSessionsPool(2);
+        this.sources = sources;
     }
 
     /** The shipped rules (found on the classpath) with the shipped parameters. */
@@ -381,8 +384,8 @@ public final class Forebygg {
     /**
      * Runs the rules once over cases of distinct caseIds. Every rule joins a case's facts by caseId
      * (parameter sets are shared and read-only), so each case is decided as if it were alone. The
-     * decisions come back in the order of {@code group}; a case whose rules would not stop firing gets
-     * {@code null} there and goes to {@code onLoop}.
+     * decisions come back in the order of {@code group}; a case whose rules would not stop firing, or
+     * whose rule's consequence threw, gets {@code null} there and goes to {@code onLoop}.
      */
     private List<Decision> decide(List<Prepared> group, BiConsumer<Prepared, UndecidedCaseException> onLoop) {
         Map<String, CaseRun> runs = new HashMap<>(group.size() * 2);
@@ -392,7 +395,8 @@ public final class Forebygg {
             bound += firingBound(p);
         }
         int limit = (int) Math.min(Integer.MAX_VALUE, bound);
-        boolean runaway;
+        boolean runaway = false;
+        UndecidedCaseException broken = null;
         KieSession session = sessions.newKieSession();
         CaseRun only = group.size() == 1 ? runs.values().iterator().next() : null;
         AgendaEventListener listener = new DefaultAgendaEventListener() {
@@ -418,8 +422,12 @@ public final class Forebygg {
                     session.insert(fact);
                 }
             }
-            runaway = session.fireAllRules(limit) >= limit;
-            if (!runaway) {
+            try {
+                runaway = session.fireAllRules(limit) >= limit;
+            } catch (ConsequenceException e) {
+                broken = consequenceFailed(e);
+            }
+            if (!runaway && broken == null) {
                 for (Object fact : session.getObjects()) {
                     CaseRun run = runs.get(CaseIds.of(fact));
                     if (run != null) {
@@ -431,13 +439,13 @@ public final class Forebygg {
             session.removeEventListener(listener);
             session.dispose();
         }
-        if (runaway && only != null) {
-            onLoop.accept(only.prepared, looping(only.prepared, limit));
+        if ((runaway || broken != null) && only != null) {
+            onLoop.accept(only.prepared, broken != null ? broken : looping(only.prepared, limit));
             return Collections.singletonList(null);
         }
         List<Decision> decisions = new ArrayList<>(group.size());
-        if (runaway) {
-            // Some case's rules would not stop: decide each case alone to find it, and spare the others.
+        if (runaway || broken != null) {
+            // Some case's rules would not stop or threw: decide each case alone to find it, and spare the others.
             for (Prepared p : group) {
                 decisions.add(decide(List.of(p), onLoop).get(0));
             }
@@ -479,6 +487,25 @@ public final class Forebygg {
                 + most.getValue() + " times and the rules did not stop after " + limit + " firings (the bound for a "
                 + p.aCase().type().id() + " with " + p.facts().size() + " facts): a rule that keeps re-activating"
                 + " itself; the rules need fixing, the case is not decided", most.getKey(), null);
+    }
+
+    /**
+     * The failure of a case whose rule threw in its consequence: named by the rule and where its DRL
+     * declares it, e.g. {@code rule "ARS-6 …" (grant/caps.drl:42) failed: / by zero}, not by the
+     * generated Java the stack trace runs through.
+     */
+    private UndecidedCaseException consequenceFailed(ConsequenceException e) {
+        org.kie.api.definition.rule.Rule rule = e.getMatch().getRule();
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        String where;
+        try {
+            where = sources.get().where(rule.getPackageName(), rule.getName()).orElse("package " + rule.getPackageName());
+        } catch (RuntimeException notFound) {
+            where = "package " + rule.getPackageName();
+        }
+        String what = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getName();
+        return new UndecidedCaseException(UndecidedCaseException.Cause.RULES, "rule \"" + rule.getName() + "\" ("
+                + where + ") failed: " + what, rule.getName(), cause);
     }
 
     /** One case's share of a session: its own facts, the parameter sets it brought, the rules that fired for it. */
@@ -571,7 +598,9 @@ public final class Forebygg {
         public Forebygg build() {
             Parameters p = parameters == null ? Parameters.standard() : parameters;
             if (compilation != null) {
-                return new Forebygg(compilation.kieBase(), p, "local-" + compiledFolder.fingerprint() + "/" + p.version());
+                RuleFolder folder = compiledFolder;
+                return new Forebygg(compilation.kieBase(), p, "local-" + folder.fingerprint() + "/" + p.version(),
+                        () -> folder);
             }
             if (rulesDirectory != null) {
                 RuleFolder folder = RuleFolder.of(rulesDirectory);
@@ -579,10 +608,11 @@ public final class Forebygg {
                 if (!compiled.succeeded()) {
                     throw new RulesCompilationException(compiled.diagnostics());
                 }
-                return new Forebygg(compiled.kieBase(), p, "local-" + folder.fingerprint() + "/" + p.version());
+                return new Forebygg(compiled.kieBase(), p, "local-" + folder.fingerprint() + "/" + p.version(),
+                        () -> folder);
             }
             KieBase kieBase = ClasspathRules.KIE_BASE;
-            return new Forebygg(kieBase, p, ClasspathRules.VERSION + "/" + p.version());
+            return new Forebygg(kieBase, p, ClasspathRules.VERSION + "/" + p.version(), ClasspathRules::sources);
         }
     }
 
@@ -590,12 +620,26 @@ public final class Forebygg {
     private static final class ClasspathRules {
         static final KieBase KIE_BASE = load();
         static final String VERSION = version();
+        private static volatile RuleFolder sources;
+
+        /** The shipped DRL, read from the class path the first time a rule fails. */
+        static RuleFolder sources() {
+            RuleFolder s = sources;
+            if (s == null) {
+                List<String> packages = KIE_BASE.getKiePackages().stream()
+                        .filter(p -> !p.getRules().isEmpty()).map(org.kie.api.definition.KiePackage::getName).toList();
+                s = RuleFolder.onClassPath(Forebygg.class.getClassLoader(), packages);
+                sources = s;
+            }
+            return s;
+        }
 
         private static KieBase load() {
+            // The default knowledge base of rules-drl's META-INF/kmodule.xml, which alone names it.
             KieBase base = se.forebygg.internal.KieBases.of(
-                    KieServices.get().getKieClasspathContainer(Forebygg.class.getClassLoader()), KBASE);
+                    KieServices.get().getKieClasspathContainer(Forebygg.class.getClassLoader()));
             if (base == null) {
-                throw new IllegalStateException("no knowledge base '" + KBASE + "' on the classpath: add rules-drl");
+                throw new IllegalStateException("no knowledge base on the classpath: add rules-drl");
             }
             return base;
         }

@@ -24,9 +24,4 @@ public class InvalidCaseException extends IllegalArgumentException {
     public String reason() {
         return reason;
     }
-
-    /** The same problem seen from an enclosing object: {@code prefix} + this path without {@code $}. */
-    public InvalidCaseException under(String prefix) {
-        return new InvalidCaseException(prefix + path.substring(1), reason);
-    }
 }

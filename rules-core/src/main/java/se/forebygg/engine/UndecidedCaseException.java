@@ -2,7 +2,8 @@ package se.forebygg.engine;
 
 /**
  * A case that could not be decided for a reason outside its input: a rule that would not stop
- * firing ({@link Cause#RULES}), or a ledger that timed out or refused to store the decision
+ * firing or whose consequence threw ({@link Cause#RULES}, the message naming the rule and, for a
+ * throwing consequence, its DRL file and line), or a ledger that timed out or refused to store the decision
  * ({@link Cause#LEDGER}). In a batch it takes the case's place as an error object with that
  * {@code cause}; the other cases are still decided. Nothing of the case is recorded, so a ledger
  * cause may be retried as it is; a rules cause needs the rules fixed.
@@ -11,7 +12,7 @@ public final class UndecidedCaseException extends RuntimeException {
 
     /** Where the failure lies. */
     public enum Cause {
-        /** A rule fired more often than any decision needs: a rule that re-activates itself. */
+        /** A rule fired more often than any decision needs (it re-activates itself), or its consequence threw. */
         RULES,
         /** The ledger could not hold the room or store the decision (lock timeout, conflict, storage limit). */
         LEDGER;
@@ -38,7 +39,7 @@ public final class UndecidedCaseException extends RuntimeException {
         this.rule = rule;
     }
 
-    /** The name of the rule that would not stop firing; null for a ledger cause. */
+    /** The name of the rule that would not stop firing or threw; null for a ledger cause. */
     public String rule() {
         return rule;
     }

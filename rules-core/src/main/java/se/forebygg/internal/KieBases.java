@@ -11,18 +11,19 @@ public final class KieBases {
     }
 
     /**
-     * The knowledge base {@code name} of {@code container}, without sharing of beta (join and
+     * The default knowledge base of {@code container} (its kmodule.xml's {@code default="true"} kbase,
+     * so that the name is written only there), without sharing of beta (join and
      * accumulate) nodes between rules. With sharing, Drools 10.2.0's executable model joined the grant's
      * ARS-5 accumulate to a wrong input once the preventive package held 18 rules: every grant's
      * covered cost came out 0 kr (RuleFolderTest and the shipped grant scenarios after a clean build
-     * show it). Alpha nodes are still shared. Null when the container has no such knowledge base.
+     * show it). Alpha nodes are still shared. Null when the container has no knowledge base at all.
      */
-    public static KieBase of(KieContainer container, String name) {
-        if (!container.getKieBaseNames().contains(name)) {
+    public static KieBase of(KieContainer container) {
+        if (container.getKieBaseNames().isEmpty()) {
             return null;
         }
         KieBaseConfiguration configuration = KieServices.get().newKieBaseConfiguration();
         configuration.setProperty("drools.shareBetaNodes", "false");
-        return container.newKieBase(name, configuration);
+        return container.newKieBase(configuration);
     }
 }

@@ -107,9 +107,4 @@ public final class Require {
         }
         return List.copyOf(values);
     }
-
-    /** Prefixes the path of a problem found inside element {@code index} of list {@code field}. */
-    public static InvalidCaseException inElement(InvalidCaseException e, String field, int index) {
-        return e.under("$." + field + "[" + index + "]");
-    }
 }

@@ -15,7 +15,8 @@ import org.kie.api.runtime.rule.RuleContext;
 /**
  * Rule fact: a reason a rule found, before it is worded. The rule's metadata gives the rulebook id
  * ({@code @ruleId}) and the legal reference ({@code @legalReference}); the rule gives the code,
- * the severity and the figures that go into the message.
+ * the severity and the figures that go into the message; the rule's package says where the wording
+ * is ({@code messages.properties} and {@code messages_sv.properties} beside the package's DRL).
  *
  * <p>The figures keep their type, so that each language can write them its own way (see
  * {@link Messages}): a {@link BigDecimal} (amount, income, level, share, factor) is stored without
@@ -26,7 +27,7 @@ import org.kie.api.runtime.rule.RuleContext;
  * as {@code insertLogical} needs, and a mutable argument cannot change a reason afterwards.
  */
 public record Reason(String caseId, ReasonCode code, Severity severity, String ruleId, String legalReference,
-                     String ruleName, List<Object> args) {
+                     String rulePackage, List<Object> args) {
 
     /** Metadata key of the rulebook id on every rule. */
     public static final String RULE_ID = "ruleId";
@@ -85,7 +86,8 @@ public record Reason(String caseId, ReasonCode code, Severity severity, String r
         if (ruleId == null || legal == null) {
             throw new IllegalStateException("rule \"" + name + "\" lacks @" + RULE_ID + " or @" + LEGAL_REFERENCE);
         }
-        return new Reason(caseId, code, severity, metadata(ruleId), metadata(legal), name, Arrays.asList(args));
+        return new Reason(caseId, code, severity, metadata(ruleId), metadata(legal),
+                kcontext.getRule().getPackageName(), Arrays.asList(args));
     }
 
     /**

@@ -33,12 +33,12 @@ class SwedishDeadlinesTest {
             "2025-06-06, 2025-06-09, nationaldagen (a Friday)",
             "2025-12-30, 2025-12-30, an ordinary Tuesday",
     })
-    void the_last_day_is_the_day_itself_or_the_next_weekday(LocalDate due, LocalDate last, String why) {
+    void theLastDayIsTheDayItselfOrTheNextWeekday(LocalDate due, LocalDate last, String why) {
         assertEquals(last, SwedishDeadlines.lastDayFor(due), why);
     }
 
     @Test
-    void weekdays_and_days_off() {
+    void weekdaysAndDaysOff() {
         assertTrue(SwedishDeadlines.isWeekday(LocalDate.of(2024, 2, 1)));
         assertFalse(SwedishDeadlines.isWeekday(LocalDate.of(2025, 2, 1)));
         assertFalse(SwedishDeadlines.isWeekday(LocalDate.of(2026, 2, 1)));
@@ -50,7 +50,7 @@ class SwedishDeadlinesTest {
     }
 
     @Test
-    void many_threads_get_the_same_answers() {
+    void manyThreadsGetTheSameAnswers() {
         List<CompletableFuture<LocalDate>> answers = IntStream.range(0, 64)
                 .mapToObj(i -> CompletableFuture.supplyAsync(() -> SwedishDeadlines.lastDayFor(LocalDate.of(2014 + i % 13, 12, 24))))
                 .toList();

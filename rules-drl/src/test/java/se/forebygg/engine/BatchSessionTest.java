@@ -25,7 +25,7 @@ class BatchSessionTest {
     }
 
     @Property(tries = 200)
-    void a_batch_decides_each_case_as_if_it_were_alone(@ForAll("mixedBatches") List<Case> batch) {
+    void aBatchDecidesEachCaseAsIfItWereAlone(@ForAll("mixedBatches") List<Case> batch) {
         Decision[] alone = new Decision[batch.size()];
         InMemoryGrantLedger ledger = new InMemoryGrantLedger();
         for (int i : Forebygg.inBatchOrder(batch)) {

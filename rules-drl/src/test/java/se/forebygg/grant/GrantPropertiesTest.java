@@ -53,20 +53,20 @@ class GrantPropertiesTest {
     }
 
     @Property(tries = 3000)
-    void the_engine_agrees_with_the_reference_on_any_case(@ForAll("anyCase") Case c) {
+    void theEngineAgreesWithTheReferenceOnAnyCase(@ForAll("anyCase") Case c) {
         Decision decision = ENGINE.evaluate(c);
         Statistics.collect(c.type().id(), decision.outcome());
         assertThat(Verdict.of(decision)).as("%s", c).isEqualTo(REFERENCE.evaluateAlone(c));
     }
 
     @Property(tries = 300)
-    void the_engine_agrees_with_the_reference_on_any_batch(@ForAll("batches") List<GrantCase> batch) {
+    void theEngineAgreesWithTheReferenceOnAnyBatch(@ForAll("batches") List<GrantCase> batch) {
         List<Verdict> engine = ENGINE.evaluateAll(batch).stream().map(Verdict::of).toList();
         assertThat(engine).isEqualTo(REFERENCE.evaluateBatch(batch));
     }
 
     @Property(tries = 300)
-    void no_sequence_of_applications_exceeds_a_cap(@ForAll("batches") List<GrantCase> batch,
+    void noSequenceOfApplicationsExceedsACap(@ForAll("batches") List<GrantCase> batch,
                                                    @ForAll @IntRange(min = 0, max = 200_000) int seeded) {
         List<GrantCase> fresh = batch.stream().map(c -> new GrantCase(c.caseId(), c.employerId(), c.employeeId(),
                 c.employeeCondition(), c.provider(), c.measures(), c.submittedOn(), null)).toList();
@@ -123,7 +123,7 @@ class GrantPropertiesTest {
     }
 
     @Property(tries = 1000)
-    void a_grant_is_between_zero_and_half_the_covered_cost_and_the_least_of_half_and_the_rooms(
+    void aGrantIsBetweenZeroAndHalfTheCoveredCostAndTheLeastOfHalfAndTheRooms(
             @ForAll("grants") GrantCase c) {
         Decision d = ENGINE.evaluate(c);
         GrantCalculation calc = (GrantCalculation) d.calculation();
@@ -141,7 +141,7 @@ class GrantPropertiesTest {
     }
 
     @Property(tries = 300)
-    void shuffling_the_input_never_changes_a_decision(@ForAll("batches") List<GrantCase> batch,
+    void shufflingTheInputNeverChangesADecision(@ForAll("batches") List<GrantCase> batch,
                                                       @ForAll Random random) {
         List<GrantCase> shuffled = new ArrayList<>(batch);
         Collections.shuffle(shuffled, random);
@@ -156,7 +156,7 @@ class GrantPropertiesTest {
      * number of öre the split may give one öre less; never more, never otherwise different.
      */
     @Property(tries = 500)
-    void splitting_an_application_never_changes_the_employees_yearly_total(@ForAll("splittable") GrantCase c,
+    void splittingAnApplicationNeverChangesTheEmployeesYearlyTotal(@ForAll("splittable") GrantCase c,
                                                                           @ForAll @IntRange(min = 1, max = 3) int anyCut) {
         int cut = Math.min(anyCut, c.measures().size() - 1);
         GrantCase whole = c;
@@ -178,7 +178,7 @@ class GrantPropertiesTest {
     }
 
     @Property(tries = 200)
-    void the_caps_start_afresh_on_the_first_of_january(@ForAll @IntRange(min = 2018, max = 2024) int year,
+    void theCapsStartAfreshOnTheFirstOfJanuary(@ForAll @IntRange(min = 2018, max = 2024) int year,
                                                      @ForAll("bigAmounts") BigDecimal paid) {
         GrantCase december = application("dec", year, LocalDate.of(year, 12, 31), paid, LocalDate.of(year + 1, 1, 10));
         GrantCase january = application("jan", year + 1, LocalDate.of(year + 1, 1, 1), paid, LocalDate.of(year + 1, 1, 11));

@@ -57,7 +57,7 @@ class GrantRulesTest {
     @Nested
     class Ars1TheEmployeeHasOrRisksReducedWorkCapacity {
         @Test
-        void reduced_work_capacity_or_its_risk_qualifies() {
+        void reducedWorkCapacityOrItsRiskQualifies() {
             for (EmployeeCondition condition : List.of(EmployeeCondition.REDUCED_WORK_CAPACITY,
                     EmployeeCondition.AT_RISK_OF_REDUCED_WORK_CAPACITY)) {
                 GrantCase c = investigation("8000");
@@ -68,7 +68,7 @@ class GrantRulesTest {
         }
 
         @Test
-        void no_risk_is_refused() {
+        void noRiskIsRefused() {
             GrantCase c = investigation("8000");
             c = new GrantCase(c.caseId(), c.employerId(), c.employeeId(), EmployeeCondition.NONE, c.provider(),
                     c.measures(), c.submittedOn(), null);
@@ -79,7 +79,7 @@ class GrantRulesTest {
     @Nested
     class Ars2TreatmentIsNeverCovered {
         @Test
-        void a_treatment_line_is_left_out_and_the_rest_is_granted() {
+        void aTreatmentLineIsLeftOutAndTheRestIsGranted() {
             Decision d = ENGINE.evaluate(application(List.of(measure(MeasureKind.INVESTIGATE, APRIL, "12000"),
                     measure(MeasureKind.TREATMENT, APRIL, "4500")), SEPTEMBER, null));
             assertDecision(d, Outcome.PARTIALLY_APPROVED, "6000", ReasonCode.ARS_TREATMENT_EXCLUDED);
@@ -90,7 +90,7 @@ class GrantRulesTest {
         }
 
         @Test
-        void each_treatment_line_is_a_reason_of_its_own() {
+        void eachTreatmentLineIsAReasonOfItsOwn() {
             Decision d = ENGINE.evaluate(application(List.of(measure(MeasureKind.INVESTIGATE, APRIL, "1000"),
                     measure(MeasureKind.TREATMENT, APRIL, "500"), measure(MeasureKind.TREATMENT, APRIL, "500")),
                     SEPTEMBER, null));
@@ -99,7 +99,7 @@ class GrantRulesTest {
         }
 
         @Test
-        void an_application_for_treatment_only_is_refused() {
+        void anApplicationForTreatmentOnlyIsRefused() {
             Decision d = ENGINE.evaluate(application(List.of(measure(MeasureKind.TREATMENT, APRIL, "6000")),
                     SEPTEMBER, null));
             assertDecision(d, Outcome.REJECTED, "0", ReasonCode.ARS_TREATMENT_EXCLUDED);
@@ -113,7 +113,7 @@ class GrantRulesTest {
         private final LocalDate firstDayInForce = LocalDate.of(2018, 7, 1);
 
         @Test
-        void plan_implement_and_follow_up_on_30_june_2018_are_left_out() {
+        void planImplementAndFollowUpOn30June2018AreLeftOut() {
             for (MeasureKind kind : List.of(MeasureKind.PLAN, MeasureKind.IMPLEMENT, MeasureKind.FOLLOW_UP)) {
                 Decision d = ENGINE.evaluate(application(List.of(measure(MeasureKind.INVESTIGATE, lastDayBefore, "2000"),
                         measure(kind, lastDayBefore, "3000")), LocalDate.of(2018, 9, 1), null));
@@ -122,7 +122,7 @@ class GrantRulesTest {
         }
 
         @Test
-        void plan_implement_and_follow_up_on_1_july_2018_are_covered() {
+        void planImplementAndFollowUpOn1July2018AreCovered() {
             for (MeasureKind kind : List.of(MeasureKind.PLAN, MeasureKind.IMPLEMENT, MeasureKind.FOLLOW_UP)) {
                 Decision d = ENGINE.evaluate(application(List.of(measure(MeasureKind.INVESTIGATE, lastDayBefore, "2000"),
                         measure(kind, firstDayInForce, "3000")), LocalDate.of(2018, 9, 1), null));
@@ -131,14 +131,14 @@ class GrantRulesTest {
         }
 
         @Test
-        void investigate_and_initiate_were_always_covered() {
+        void investigateAndInitiateWereAlwaysCovered() {
             Decision d = ENGINE.evaluate(application(List.of(measure(MeasureKind.INVESTIGATE, LocalDate.of(2014, 3, 3), "2000"),
                     measure(MeasureKind.INITIATE, LocalDate.of(2014, 3, 4), "2000")), LocalDate.of(2014, 9, 1), null));
             assertDecision(d, Outcome.APPROVED, "2000");
         }
 
         @Test
-        void nothing_left_before_july_2018_is_refused() {
+        void nothingLeftBeforeJuly2018IsRefused() {
             Decision d = ENGINE.evaluate(application(List.of(measure(MeasureKind.FOLLOW_UP, lastDayBefore, "3000")),
                     LocalDate.of(2018, 9, 1), null));
             assertDecision(d, Outcome.REJECTED, "0", ReasonCode.ARS_MEASURE_NOT_IN_FORCE);
@@ -148,7 +148,7 @@ class GrantRulesTest {
     @Nested
     class Ars4TheProviderMustBeApproved {
         @Test
-        void an_unapproved_provider_is_refused() {
+        void anUnapprovedProviderIsRefused() {
             GrantCase c = investigation("8000");
             c = new GrantCase(c.caseId(), c.employerId(), c.employeeId(), c.employeeCondition(),
                     new GrantProvider("P-9", false), c.measures(), c.submittedOn(), null);
@@ -161,7 +161,7 @@ class GrantRulesTest {
     @Nested
     class Ars5TheGrantIsHalfOfWhatWasPaid {
         @Test
-        void half_of_the_covered_cost() {
+        void halfOfTheCoveredCost() {
             Decision d = ENGINE.evaluate(application(List.of(measure(MeasureKind.INVESTIGATE, APRIL, "8000"),
                     measure(MeasureKind.PLAN, APRIL, "6000")), SEPTEMBER, null));
             assertDecision(d, Outcome.APPROVED, "7000");
@@ -173,7 +173,7 @@ class GrantRulesTest {
         }
 
         @Test
-        void kept_to_the_ore_and_an_odd_ore_of_the_half_is_not_paid() {
+        void keptToTheOreAndAnOddOreOfTheHalfIsNotPaid() {
             assertDecision(ENGINE.evaluate(investigation("3500.50")), Outcome.APPROVED, "1750.25");
             assertDecision(ENGINE.evaluate(investigation("0.03")), Outcome.APPROVED, "0.01");
             assertDecision(ENGINE.evaluate(investigation("19999.99")), Outcome.APPROVED, "9999.99");
@@ -183,32 +183,32 @@ class GrantRulesTest {
     @Nested
     class Ars6AtMost10000PerEmployeeAndYear {
         @Test
-        void exactly_at_the_cap_is_granted_in_full() {
+        void exactlyAtTheCapIsGrantedInFull() {
             assertDecision(ENGINE.evaluate(investigation("20000")), Outcome.APPROVED, "10000");
             assertDecision(ENGINE.evaluate(investigation("20000.01")), Outcome.APPROVED, "10000");
         }
 
         @Test
-        void one_ore_above_the_cap_is_reduced() {
+        void oneOreAboveTheCapIsReduced() {
             assertDecision(ENGINE.evaluate(investigation("20000.02")), Outcome.PARTIALLY_APPROVED, "10000",
                     ReasonCode.ARS_EMPLOYEE_CAP_APPLIED);
         }
 
         @Test
-        void with_9999_99_granted_before_one_ore_is_left() {
+        void with999999GrantedBeforeOneOreIsLeft() {
             assertDecision(ENGINE.evaluate(investigation("8000", "9999.99", "9999.99")), Outcome.PARTIALLY_APPROVED,
                     "0.01", ReasonCode.ARS_EMPLOYEE_CAP_APPLIED);
         }
 
         @Test
-        void with_10000_granted_before_nothing_is_left() {
+        void with10000GrantedBeforeNothingIsLeft() {
             Decision d = ENGINE.evaluate(investigation("8000", "10000", "10000"));
             assertDecision(d, Outcome.REJECTED, "0", ReasonCode.ARS_EMPLOYEE_CAP_EXHAUSTED);
             assertThat(d.findings().get(0).messageSv()).contains("förbrukat");
         }
 
         @Test
-        void a_full_room_and_nothing_paid_gives_no_cap_reason_only_ars_5a() {
+        void aFullRoomAndNothingPaidGivesNoCapReasonOnlyArs5a() {
             assertDecision(ENGINE.evaluate(investigation("0", "10000", "0")), Outcome.REJECTED, "0",
                     ReasonCode.ARS_NOTHING_PAID);
         }
@@ -217,24 +217,24 @@ class GrantRulesTest {
     @Nested
     class Ars7AtMost200000PerEmployerAndYear {
         @Test
-        void exactly_at_the_cap_is_granted_in_full() {
+        void exactlyAtTheCapIsGrantedInFull() {
             assertDecision(ENGINE.evaluate(investigation("8000", "0", "196000")), Outcome.APPROVED, "4000");
         }
 
         @Test
-        void with_199999_99_granted_before_one_ore_is_left() {
+        void with19999999GrantedBeforeOneOreIsLeft() {
             assertDecision(ENGINE.evaluate(investigation("8000", "0", "199999.99")), Outcome.PARTIALLY_APPROVED,
                     "0.01", ReasonCode.ARS_EMPLOYER_CAP_APPLIED);
         }
 
         @Test
-        void with_200000_granted_before_nothing_is_left() {
+        void with200000GrantedBeforeNothingIsLeft() {
             assertDecision(ENGINE.evaluate(investigation("8000", "0", "200000")), Outcome.REJECTED, "0",
                     ReasonCode.ARS_EMPLOYER_CAP_EXHAUSTED);
         }
 
         @Test
-        void both_caps_are_reported_when_both_bind() {
+        void bothCapsAreReportedWhenBothBind() {
             assertDecision(ENGINE.evaluate(investigation("30000", "9000", "199500")), Outcome.PARTIALLY_APPROVED,
                     "500", ReasonCode.ARS_EMPLOYEE_CAP_APPLIED, ReasonCode.ARS_EMPLOYER_CAP_APPLIED);
             assertDecision(ENGINE.evaluate(investigation("30000", "10000", "200000")), Outcome.REJECTED, "0",
@@ -242,7 +242,7 @@ class GrantRulesTest {
         }
 
         @Test
-        void twenty_one_employees_in_one_batch_meet_the_employer_cap() {
+        void twentyOneEmployeesInOneBatchMeetTheEmployerCap() {
             List<GrantCase> batch = new ArrayList<>();
             for (int i = 0; i < 21; i++) {
                 batch.add(new GrantCase(String.format("ars-%02d", i), "556000-0019", SwedishIds.employee(i),
@@ -262,17 +262,17 @@ class GrantRulesTest {
         }
 
         @Test
-        void on_the_deadline_day_it_is_in_time() {
+        void onTheDeadlineDayItIsInTime() {
             assertDecision(ENGINE.evaluate(submittedOn(LocalDate.of(2025, 2, 1))), Outcome.APPROVED, "4000");
         }
 
         @Test
-        void a_deadline_on_a_saturday_moves_to_monday() {
+        void aDeadlineOnASaturdayMovesToMonday() {
             assertDecision(ENGINE.evaluate(submittedOn(LocalDate.of(2025, 2, 3))), Outcome.APPROVED, "4000");
         }
 
         @Test
-        void the_day_after_the_moved_deadline_it_is_late() {
+        void theDayAfterTheMovedDeadlineItIsLate() {
             Decision d = ENGINE.evaluate(submittedOn(LocalDate.of(2025, 2, 4)));
             assertDecision(d, Outcome.REJECTED, "0", ReasonCode.ARS_LATE_APPLICATION);
             assertThat(d.findings().get(0).message()).contains("2025-02-04", "2025-02-03", "2024", "2025-02-01");
@@ -301,27 +301,27 @@ class GrantRulesTest {
         }
 
         @Test
-        void measures_of_31_december_and_1_january_are_bad_input() throws Exception {
+        void measuresOf31DecemberAnd1JanuaryAreBadInput() throws Exception {
             assertThat(readOne(grant("{\"kind\":\"INVESTIGATE\",\"performedOn\":\"2025-12-31\",\"amountPaid\":1},"
                     + "{\"kind\":\"PLAN\",\"performedOn\":\"2026-01-01\",\"amountPaid\":1}")))
                     .contains("\"path\":\"$.measures[1].performedOn\"", "one calendar year");
         }
 
         @Test
-        void a_negative_amount_is_bad_input() throws Exception {
+        void aNegativeAmountIsBadInput() throws Exception {
             assertThat(readOne(grant("{\"kind\":\"INVESTIGATE\",\"performedOn\":\"2025-12-31\",\"amountPaid\":1},"
                     + "{\"kind\":\"PLAN\",\"performedOn\":\"2025-12-30\",\"amountPaid\":-1}")))
                     .contains("\"path\":\"$.measures[1].amountPaid\"", "must be >= 0");
         }
 
         @Test
-        void an_amount_finer_than_the_ore_is_bad_input() throws Exception {
+        void anAmountFinerThanTheOreIsBadInput() throws Exception {
             assertThat(readOne(grant("{\"kind\":\"INVESTIGATE\",\"performedOn\":\"2025-12-31\",\"amountPaid\":1.005}")))
                     .contains("\"path\":\"$.measures[0].amountPaid\"", "öre");
         }
 
         @Test
-        void a_whole_application_reads_and_round_trips() throws Exception {
+        void aWholeApplicationReadsAndRoundTrips() throws Exception {
             assertThat(readOne(grant("{\"kind\":\"INVESTIGATE\",\"performedOn\":\"2025-12-31\",\"amountPaid\":1.50}")))
                     .isEqualTo("case");
             Decision d = ENGINE.evaluate(investigation("8000"));
@@ -337,7 +337,7 @@ class GrantRulesTest {
     @Nested
     class Batches {
         @Test
-        void grants_are_taken_by_submission_day_and_come_back_in_input_order() {
+        void grantsAreTakenBySubmissionDayAndComeBackInInputOrder() {
             GrantCase later = new GrantCase("ars-b", "556000-0019", "19600118-1004", EmployeeCondition.REDUCED_WORK_CAPACITY,
                     new GrantProvider("P-3", true), List.of(measure(MeasureKind.INVESTIGATE, APRIL, "16000")),
                     LocalDate.of(2025, 10, 1), null);
@@ -351,7 +351,7 @@ class GrantRulesTest {
         }
 
         @Test
-        void a_ledger_carries_grants_from_one_call_to_the_next() {
+        void aLedgerCarriesGrantsFromOneCallToTheNext() {
             GrantLedger ledger = new InMemoryGrantLedger();
             assertDecision(ENGINE.evaluate(investigation("16000"), ledger), Outcome.APPROVED, "8000");
             assertDecision(ENGINE.evaluate(withId(investigation("16000"), "ars-second"), ledger),
@@ -363,7 +363,7 @@ class GrantRulesTest {
         }
 
         @Test
-        void a_ledger_is_idempotent_by_case_id_and_releases_a_withdrawn_grant() {
+        void aLedgerIsIdempotentByCaseIdAndReleasesAWithdrawnGrant() {
             GrantLedger ledger = new InMemoryGrantLedger();
             Decision first = ENGINE.evaluate(investigation("16000"), ledger);
             assertThat(ENGINE.evaluate(investigation("16000"), ledger)).isSameAs(first);
@@ -376,7 +376,7 @@ class GrantRulesTest {
         }
 
         @Test
-        void threads_sharing_one_ledger_never_exceed_a_cap() throws Exception {
+        void threadsSharingOneLedgerNeverExceedACap() throws Exception {
             GrantLedger ledger = new InMemoryGrantLedger();
             java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
             try {
@@ -397,7 +397,7 @@ class GrantRulesTest {
         }
 
         @Test
-        void a_case_alone_counts_only_its_own_already_granted() {
+        void aCaseAloneCountsOnlyItsOwnAlreadyGranted() {
             assertDecision(ENGINE.evaluate(investigation("16000")), Outcome.APPROVED, "8000");
             assertDecision(ENGINE.evaluate(investigation("16000")), Outcome.APPROVED, "8000");
         }

@@ -37,7 +37,7 @@ class PreventivePropertiesTest {
     }
 
     @Property(tries = 3000)
-    void the_engine_agrees_with_the_reference_on_any_preventive_case(@ForAll("preventiveCases") PreventiveCase c) {
+    void theEngineAgreesWithTheReferenceOnAnyPreventiveCase(@ForAll("preventiveCases") PreventiveCase c) {
         Decision decision = ENGINE.evaluate(c);
         if (decision.calculation() instanceof PreventiveCalculation calc) {
             boolean laterDay = calc.days().stream().anyMatch(d -> d.method() == CalculationMethod.CALENDAR_DAY
@@ -96,7 +96,7 @@ class PreventivePropertiesTest {
     }
 
     @Property(tries = 1000)
-    void a_day_without_sgi_is_refused_alone(@ForAll("straddlingYears") PreventiveCase c) {
+    void aDayWithoutSgiIsRefusedAlone(@ForAll("straddlingYears") PreventiveCase c) {
         Decision decision = ENGINE.evaluate(c);
         assertThat(Verdict.of(decision)).as("%s", c).isEqualTo(REFERENCE.evaluateAlone(c));
         PreventiveCalculation calc = (PreventiveCalculation) decision.calculation();

@@ -28,9 +28,9 @@ class BatchSessionTest {
     void a_batch_decides_each_case_as_if_it_were_alone(@ForAll("mixedBatches") List<Case> batch) {
         Decision[] alone = new Decision[batch.size()];
         InMemoryGrantLedger ledger = new InMemoryGrantLedger();
-        for (int i : Forebygg.inBatchOrder(batch)) {
+        for (int i : se.forebygg.internal.Scheduler.inBatchOrder(batch)) {
             alone[i] = ENGINE.evaluate(batch.get(i), ledger);
         }
-        assertThat(ENGINE.evaluateAll(batch)).isEqualTo(new ArrayList<>(List.of(alone)));
+        assertThat(ENGINE.decideAll(Input.all(batch)).stream().map(Result::orThrow).toList()).isEqualTo(new ArrayList<>(List.of(alone)));
     }
 }

@@ -16,6 +16,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import se.forebygg.engine.Case;
 import se.forebygg.engine.Decision;
 import se.forebygg.engine.Forebygg;
+import se.forebygg.engine.Input;
+import se.forebygg.engine.Result;
 import se.forebygg.reference.ReferenceEvaluator;
 import se.forebygg.reference.Verdict;
 
@@ -46,7 +48,7 @@ public class BatchBenchmark {
     @Benchmark
     @OperationsPerInvocation(CASES)
     public List<Decision> droolsMixedBatch() {
-        return engine.evaluateAll(cases);
+        return engine.decideAll(Input.all(cases)).stream().map(Result::orThrow).toList();
     }
 
     @Benchmark

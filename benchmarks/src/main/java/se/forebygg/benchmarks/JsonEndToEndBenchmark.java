@@ -22,6 +22,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import se.forebygg.engine.Case;
 import se.forebygg.engine.Forebygg;
+import se.forebygg.engine.Input;
+import se.forebygg.engine.Result;
 import se.forebygg.json.CaseReader;
 import se.forebygg.json.ForebyggJson;
 import se.forebygg.reference.ReferenceEvaluator;
@@ -54,7 +56,7 @@ public class JsonEndToEndBenchmark {
     @Benchmark
     @OperationsPerInvocation(BatchBenchmark.CASES)
     public long droolsJsonLines() throws IOException {
-        return write(engine.evaluateAll(read()));
+        return write(engine.decideAll(Input.all(read())).stream().map(Result::orThrow).toList());
     }
 
     @Benchmark
@@ -68,7 +70,7 @@ public class JsonEndToEndBenchmark {
         try (CaseReader reader = CaseReader.open(new InputStreamReader(new ByteArrayInputStream(input),
                 StandardCharsets.UTF_8))) {
             while (reader.hasNext()) {
-                cases.add(reader.next().value());
+                cases.add(((Input.Read) reader.next()).aCase());
             }
         }
         return cases;

@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
 import se.forebygg.engine.Case;
 import se.forebygg.engine.Decision;
 import se.forebygg.engine.Forebygg;
+import se.forebygg.engine.Input;
+import se.forebygg.engine.Result;
 import se.forebygg.grant.AuditAnchor;
 import se.forebygg.grant.ForwardingGrantLedger;
 import se.forebygg.grant.GrantCase;
@@ -98,9 +100,24 @@ public final class AuditLog implements AutoCloseable {
         return watch;
     }
 
-    /** Logs a decision other than a grant's (a grant decided through {@link #ledger()} is logged already). */
+    /**
+     * Decides {@code inputs} as {@link Forebygg#decideAll(List, GrantLedger)} does through {@link #ledger()},
+     * and logs every decision: a case that shares the ledger (a grant) in its reservation, before its commit;
+     * every other after the batch, in input order.
+     */
+    public List<Result> decideAll(List<? extends Input> inputs) throws IOException {
+        List<Result> results = engine.decideAll(inputs, ledger());
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i) instanceof Result.Decided decided && inputs.get(i) instanceof Input.Read read) {
+                record(read.aCase(), decided.decision());
+            }
+        }
+        return results;
+    }
+
+    /** Logs a decision other than a grant's (a case decided through {@link #ledger()} that shares it is logged already). */
     public void record(Case aCase, Decision decision) throws IOException {
-        if (!(aCase instanceof GrantCase)) {
+        if (!engine.sharesLedger(aCase)) {
             write(line(aCase, decision, null, null), false, false);
         }
     }

@@ -3,6 +3,7 @@ package se.forebygg.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,8 +22,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import se.forebygg.engine.Case;
 import se.forebygg.engine.Forebygg;
-import se.forebygg.grant.AlreadyGranted;
-import se.forebygg.grant.GrantCase;
+import se.forebygg.engine.Input;
 import se.forebygg.grant.GrantLedger;
 import se.forebygg.grant.RecordedGrant;
 import se.forebygg.json.ForebyggJson;
@@ -344,7 +344,7 @@ public final class AuditReplay {
             mismatches++;
             report.accept("MISMATCH " + where + ": " + mismatch);
         }
-        if (!(aCase instanceof GrantCase)) {
+        if (!engine.sharesLedger(aCase)) {
             return;
         }
         byCaseId.computeIfAbsent(caseId, c -> new ArrayList<>()).add(new Seen(n, digest));
@@ -411,16 +411,30 @@ public final class AuditReplay {
             }
             Case asDecided = aCase;
             JsonNode prior = line.get(AuditLog.PRIOR_GRANTS);
-            if (aCase instanceof GrantCase g && prior != null) {
-                asDecided = new GrantCase(g.caseId(), g.employerId(), g.employeeId(), g.employeeCondition(), g.provider(),
-                        g.measures(), g.submittedOn(), new AlreadyGranted(prior.get("employee").decimalValue(),
-                        prior.get("employer").decimalValue()));
+            if (prior != null && engine.sharesLedger(aCase)) {
+                asDecided = asLogged(line.get(AuditLog.CASE), prior);
             }
-            String now = json.writeValueAsString(engine.evaluate(asDecided));
+            String now = json.writeValueAsString(engine.decideAll(List.of(Input.of(asDecided))).get(0).orThrow());
             String logged = json.writeValueAsString(line.get(AuditLog.DECISION));
             return now.equals(logged) ? null : "decision now " + now + ", logged " + logged;
         } catch (RuntimeException e) {
             return "cannot be decided now: " + e.getMessage();
+        }
+    }
+
+    /**
+     * A grant's case as it was decided, without the ledger: what the ledger held before it ({@code priorGrants},
+     * its own {@code alreadyGranted} included) is what it declares as already granted.
+     */
+    private Case asLogged(JsonNode loggedCase, JsonNode prior) {
+        ObjectNode asDecided = loggedCase.deepCopy();
+        ObjectNode already = asDecided.putObject("alreadyGranted");
+        already.set("employee", prior.get("employee"));
+        already.set("employer", prior.get("employer"));
+        try {
+            return json.treeToValue(asDecided, Case.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e.getOriginalMessage(), e);
         }
     }
 

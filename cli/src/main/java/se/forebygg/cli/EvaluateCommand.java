@@ -18,12 +18,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import se.forebygg.audit.AuditLog;
-import se.forebygg.batch.Batches;
-import se.forebygg.engine.Decision;
 import se.forebygg.engine.Forebygg;
-import se.forebygg.grant.GrantCase;
+import se.forebygg.engine.Input;
+import se.forebygg.engine.Result;
 import se.forebygg.grant.GrantLedger;
-import se.forebygg.json.CaseError;
 import se.forebygg.json.CaseReader;
 import se.forebygg.json.ForebyggJson;
 
@@ -69,12 +67,12 @@ final class EvaluateCommand implements Callable<Integer> {
              AuditLog audit = auditOptions.auditLog == null ? null
                      : AuditLog.append(auditOptions.auditLog, engine, ledgers.ledger(), auditOptions.auditKey)) {
             GrantLedger ledger = ledgers.ledger();
-            List<CaseReader.Entry> grants = new ArrayList<>();
-            List<CaseReader.Entry> pending = new ArrayList<>(CHUNK);
+            List<Input> grants = new ArrayList<>();
+            List<Input> pending = new ArrayList<>(CHUNK);
             PrintWriter later = null;
             while (reader.hasNext()) {
-                CaseReader.Entry entry = reader.next();
-                if (entry.isCase() && entry.value() instanceof GrantCase) {
+                Input entry = reader.next();
+                if (entry instanceof Input.Read read && engine.sharesLedger(read.aCase())) {
                     if (later == null) {
                         decideAndWrite(outcomes, engine, ledger, audit, pending, out, mapper);
                         spill = Files.createTempFile("forebygg-evaluate", ".jsonl");
@@ -94,7 +92,7 @@ final class EvaluateCommand implements Callable<Integer> {
             decideAndWrite(outcomes, engine, ledger, audit, pending, later == null ? out : later, mapper);
             if (later != null) {
                 later.close();
-                List<Object> results = decide(engine, ledger, audit, grants);
+                List<Result> results = decide(engine, ledger, audit, grants);
                 String[] decided = new String[results.size()];
                 for (int i = 0; i < decided.length; i++) {
                     outcomes.note(results.get(i));
@@ -126,8 +124,8 @@ final class EvaluateCommand implements Callable<Integer> {
         boolean badInput;
         boolean undecided;
 
-        void note(Object result) {
-            if (result instanceof CaseError error) {
+        void note(Result result) {
+            if (result instanceof Result.Refused error) {
                 badInput |= error.isBadInput();
                 undecided |= !error.isBadInput();
             }
@@ -140,18 +138,18 @@ final class EvaluateCommand implements Callable<Integer> {
 
     /** Decides {@code entries} together, writes their results in order and forgets them. */
     private static void decideAndWrite(Outcomes outcomes, Forebygg engine, GrantLedger ledger, AuditLog audit,
-                                       List<CaseReader.Entry> entries, PrintWriter to, ObjectMapper mapper)
+                                       List<Input> entries, PrintWriter to, ObjectMapper mapper)
             throws IOException {
-        for (Object result : decide(engine, ledger, audit, entries)) {
+        for (Result result : decide(engine, ledger, audit, entries)) {
             outcomes.note(result);
             to.println(ForebyggJson.toLine(mapper, result));
         }
         entries.clear();
     }
 
-    /** The results of {@code entries} as one batch ({@link Batches#decide}); each decision is also written to the audit log. */
-    private static List<Object> decide(Forebygg engine, GrantLedger ledger, AuditLog audit, List<CaseReader.Entry> entries)
+    /** The results of {@code entries} as one batch ({@link Forebygg#decideAll}); each decision is also written to the audit log. */
+    private static List<Result> decide(Forebygg engine, GrantLedger ledger, AuditLog audit, List<Input> entries)
             throws IOException {
-        return audit == null ? Batches.decide(engine, ledger, entries) : Batches.decide(engine, audit, entries);
+        return audit == null ? engine.decideAll(entries, ledger) : audit.decideAll(entries);
     }
 }

@@ -13,9 +13,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import se.forebygg.batch.Batches;
-import se.forebygg.engine.Decision;
 import se.forebygg.engine.Forebygg;
+import se.forebygg.engine.Input;
+import se.forebygg.engine.Result;
 import se.forebygg.explain.Explanation;
 import se.forebygg.json.CaseReader;
 
@@ -47,13 +47,13 @@ final class ExplainCommand implements Callable<Integer> {
         try (Inputs.Opened input = Inputs.open(file, "explain");
              CaseReader reader = CaseReader.open(input.reader())) {
             // Read whole, so that grant applications are decided together as 'evaluate' decides them.
-            List<CaseReader.Entry> entries = new ArrayList<>();
-            reader.forEachRemaining(entries::add);
+            List<Input> inputs = new ArrayList<>();
+            reader.forEachRemaining(inputs::add);
             boolean first = true;
-            for (Object result : Batches.decide(engine, entries)) {
-                out.print((first ? "" : System.lineSeparator()) + Explanation.ofResult(result, locale));
+            for (Result result : engine.decideAll(inputs)) {
+                out.print((first ? "" : System.lineSeparator()) + Explanation.of(result, locale));
                 first = false;
-                bad |= !(result instanceof Decision);
+                bad |= result instanceof Result.Refused;
             }
         } finally {
             out.flush();

@@ -21,9 +21,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import se.forebygg.authoring.Diagnostic;
 import se.forebygg.authoring.RuleFolder;
-import se.forebygg.engine.Case;
+import se.forebygg.engine.Input;
 import se.forebygg.engine.Forebygg;
-import se.forebygg.engine.UndecidedCaseException;
+import se.forebygg.engine.Result;
 import se.forebygg.testkit.CaseGenerator;
 import se.forebygg.grant.InMemoryGrantLedger;
 import se.forebygg.json.CaseReader;
@@ -103,13 +103,13 @@ final class RulesCommand {
             Forebygg engine = Forebygg.builder().parameters(table).compiledRules(rules, compiled).build();
             int year = Math.max(table.coverageFrom().getYear() + 1, Math.min(table.coverageUntil().getYear() - 1, 2025));
             StringWriter cases = new StringWriter();
-            List<Case> read = new ArrayList<>();
+            List<Input> read = new ArrayList<>();
             try {
                 new CaseGenerator(1, year, TRIAL_CASES / 10).write(cases, TRIAL_CASES, TRIAL_CASES);
                 try (CaseReader reader = CaseReader.open(new StringReader(cases.toString()))) {
                     reader.forEachRemaining(entry -> {
-                        if (entry.isCase()) {
-                            read.add(entry.value());
+                        if (entry instanceof Input.Read r) {
+                            read.add(r);
                         }
                     });
                 }
@@ -118,21 +118,16 @@ final class RulesCommand {
             }
             Map<String, Integer> undecidedByRule = new TreeMap<>();
             Map<String, String> example = new TreeMap<>();
-            java.util.Set<String> threw = new java.util.TreeSet<>();
-            engine.evaluateAll(read, new InMemoryGrantLedger(), (i, problem) -> {
-                if (problem instanceof UndecidedCaseException u && u.failure() == UndecidedCaseException.Cause.RULES) {
+            for (Result result : engine.decideAll(read, new InMemoryGrantLedger())) {
+                if (result instanceof Result.Refused u && u.cause() == Result.Cause.RULES) {
                     undecidedByRule.merge(u.rule(), 1, Integer::sum);
-                    example.putIfAbsent(u.rule(), u.reason());
-                    if (u.getCause() != null) { // a looping rule has no underlying exception; a throwing one has
-                        threw.add(u.rule());
-                    }
+                    example.putIfAbsent(u.rule(), u.message());
                 }
-            });
+            }
             List<Diagnostic> found = new ArrayList<>();
             undecidedByRule.forEach((name, count) -> found.add(rules.aboutRule(name, Diagnostic.Level.ERROR,
-                    "rule \"" + name + "\" " + (threw.contains(name) ? "fails in its consequence" : "keeps re-activating itself")
-                            + ": " + count + " of " + read.size()
-                            + " generated cases not decided; e.g. " + example.get(name))));
+                    "rule \"" + name + "\" leaves " + count + " of " + read.size()
+                            + " generated cases undecided; e.g. " + example.get(name))));
             return found;
         }
     }

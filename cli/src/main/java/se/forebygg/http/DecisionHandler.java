@@ -31,12 +31,11 @@ import org.eclipse.jetty.util.thread.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.forebygg.audit.AuditLog;
-import se.forebygg.batch.Batches;
 import se.forebygg.engine.Forebygg;
-import se.forebygg.engine.UndecidedCaseException;
+import se.forebygg.engine.Input;
+import se.forebygg.engine.Result;
 import se.forebygg.explain.Explanation;
 import se.forebygg.grant.GrantLedger;
-import se.forebygg.json.CaseError;
 import se.forebygg.json.CaseReader;
 import se.forebygg.json.ForebyggJson;
 import se.forebygg.ledger.LedgerException;
@@ -139,7 +138,7 @@ final class DecisionHandler extends Handler.Abstract {
     }
 
     private byte[] tooLarge() {
-        return ForebyggJson.toLine(mapper, new CaseError(null, null, "$",
+        return ForebyggJson.toLine(mapper, new Result.Refused(null, null, "$",
                 "the request body is larger than " + limits.maxBodyBytes() + " bytes")).getBytes(StandardCharsets.UTF_8);
     }
 
@@ -323,28 +322,28 @@ final class DecisionHandler extends Handler.Abstract {
 
     /** The results of one body, rendered: JSON Lines, a JSON array, or explanations as text. */
     private Answer results(Exchange exchange, InputStream body, boolean array, boolean explain) throws IOException {
-        List<CaseReader.Entry> entries = new ArrayList<>();
+        List<Input> inputs = new ArrayList<>();
         try (CaseReader reader = CaseReader.open(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-            reader.forEachRemaining(entries::add);
+            reader.forEachRemaining(inputs::add);
         }
-        List<Object> results = audit == null ? Batches.decide(engine, ledger, entries) : Batches.decide(engine, audit, entries);
+        List<Result> results = audit == null ? engine.decideAll(inputs, ledger) : audit.decideAll(inputs);
         int status = status(results);
         StringBuilder out = new StringBuilder();
         if (explain) {
             Locale language = language(exchange.request);
-            for (Object result : results) {
-                out.append(out.length() == 0 ? "" : "\n").append(Explanation.ofResult(result, language));
+            for (Result result : results) {
+                out.append(out.length() == 0 ? "" : "\n").append(Explanation.of(result, language));
             }
             return new Answer(status, TEXT, out);
         }
         if (array) {
             out.append('[');
-            for (Object result : results) {
+            for (Result result : results) {
                 out.append(out.length() == 1 ? "" : ",").append(ForebyggJson.toLine(mapper, result));
             }
             return new Answer(status, JSON, out.append(']'));
         }
-        for (Object result : results) {
+        for (Result result : results) {
             out.append(ForebyggJson.toLine(mapper, result)).append('\n');
         }
         return new Answer(status, JSON_LINES, out);
@@ -355,14 +354,14 @@ final class DecisionHandler extends Handler.Abstract {
      * decided for a cause outside its input (its error object says {@code "cause"}), 503 for the ledger
      * (nothing was recorded: send it again) and 500 for the rules.
      */
-    private static int status(List<Object> results) {
+    private static int status(List<Result> results) {
         boolean bad = false;
         boolean ledgerFailed = false;
-        for (Object result : results) {
-            if (result instanceof CaseError error) {
+        for (Result result : results) {
+            if (result instanceof Result.Refused error) {
                 if (error.isBadInput()) {
                     bad = true;
-                } else if (UndecidedCaseException.Cause.LEDGER.label().equals(error.error().cause())) {
+                } else if (error.cause() == Result.Cause.LEDGER) {
                     ledgerFailed = true;
                 } else {
                     return 500;

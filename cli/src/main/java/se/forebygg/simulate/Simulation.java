@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,7 @@ import se.forebygg.engine.CaseType;
 import se.forebygg.engine.Decision;
 import se.forebygg.engine.Finding;
 import se.forebygg.engine.Forebygg;
+import se.forebygg.engine.Input;
 import se.forebygg.grant.InMemoryGrantLedger;
 import se.forebygg.json.CaseReader;
 import se.forebygg.json.ForebyggJson;
@@ -27,7 +27,7 @@ import se.forebygg.json.ForebyggJson;
  * cases are read and decided in chunks, only totals and the top-N winners and losers are kept, so
  * memory does not grow with the input.
  *
- * <p>A chunk is one {@link Forebygg#evaluateAll} call, so cases in it count against each other's yearly
+ * <p>A chunk is one {@link Forebygg#decideAll} call, so cases in it count against each other's yearly
  * caps. A chunk never ends inside a run of one employer's grant applications: when an employer's
  * applications stand together in the input (as {@code forebygg generate} writes them), its caps see all
  * of them.
@@ -57,18 +57,17 @@ public final class Simulation {
         List<String> employers = new ArrayList<>();
         String lastEmployer = null;
         while (reader.hasNext()) {
-            CaseReader.Entry entry = reader.next();
-            if (!entry.isCase()) {
+            if (!(reader.next() instanceof Input.Read entry)) {
                 result.badInput++;
                 continue;
             }
-            String employer = employerOf(entry.value());
+            String employer = employerOf(entry.aCase());
             if (chunk.size() >= chunkSize && (employer == null || !employer.equals(lastEmployer))) {
                 decide(chunk, employers, result);
                 chunk.clear();
                 employers.clear();
             }
-            chunk.add(entry.value());
+            chunk.add(entry.aCase());
             employers.add(employer);
             lastEmployer = employer;
         }
@@ -89,9 +88,11 @@ public final class Simulation {
         }
         // The baseline decisions are boiled down before the what-if ones are made, to halve the peak memory.
         // A case either engine refuses (a date outside its parameters) is null there, counted as bad input.
-        List<Outline> before = Arrays.stream(baseline.evaluateAll(chunk, new InMemoryGrantLedger(), (i, problem) -> { }))
-                .map(d -> d == null ? null : Outline.of(d, result.baseline)).toList();
-        List<Decision> after = Arrays.asList(whatIf.evaluateAll(chunk, new InMemoryGrantLedger(), (i, problem) -> { }));
+        List<Input> inputs = Input.all(chunk);
+        List<Outline> before = baseline.decideAll(inputs, new InMemoryGrantLedger()).stream()
+                .map(r -> r instanceof se.forebygg.engine.Result.Decided d ? Outline.of(d.decision(), result.baseline) : null).toList();
+        List<Decision> after = whatIf.decideAll(inputs, new InMemoryGrantLedger()).stream()
+                .map(r -> r instanceof se.forebygg.engine.Result.Decided d ? d.decision() : null).toList();
         Map<String, BigDecimal[]> grantedByEmployer = new HashMap<>();
         for (int i = 0; i < chunk.size(); i++) {
             Outline b = before.get(i);

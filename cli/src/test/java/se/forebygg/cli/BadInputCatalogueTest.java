@@ -21,12 +21,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import se.forebygg.batch.Batches;
 import se.forebygg.grant.InMemoryGrantLedger;
 import se.forebygg.http.DecisionServer;
 import org.junit.jupiter.params.provider.MethodSource;
 import se.forebygg.engine.Decision;
 import se.forebygg.engine.Forebygg;
+import se.forebygg.engine.Input;
+import se.forebygg.engine.Result;
 import se.forebygg.json.CaseReader;
 import se.forebygg.json.ForebyggJson;
 
@@ -201,9 +202,9 @@ class BadInputCatalogueTest {
         List<String> results = new ArrayList<>();
         ObjectMapper mapper = ForebyggJson.newMapper();
         try (CaseReader reader = CaseReader.open(new StringReader(input))) {
-            List<CaseReader.Entry> entries = new ArrayList<>();
+            List<Input> entries = new ArrayList<>();
             reader.forEachRemaining(entries::add);
-            for (Object d : Batches.decide(ENGINE, entries)) {
+            for (Result d : ENGINE.decideAll(entries)) {
                 results.add(ForebyggJson.toLine(mapper, d));
             }
         }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import se.forebygg.engine.Input;
 import se.forebygg.json.CaseReader;
 
 /** forebygg generate: reproducible, contract-shaped, realistic. */
@@ -37,8 +38,8 @@ class GenerateCommandTest {
         int cases = 0;
         try (CaseReader reader = CaseReader.open(new StringReader(text))) {
             while (reader.hasNext()) {
-                CaseReader.Entry entry = reader.next();
-                assertTrue(entry.isCase(), () -> "generated bad input: " + entry.error());
+                Input entry = reader.next();
+                assertTrue(entry instanceof Input.Read, () -> "generated bad input: " + entry);
                 cases++;
             }
         }

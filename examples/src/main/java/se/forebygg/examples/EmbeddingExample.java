@@ -11,6 +11,8 @@ import se.forebygg.engine.Case;
 import se.forebygg.engine.Decision;
 import se.forebygg.engine.Finding;
 import se.forebygg.engine.Forebygg;
+import se.forebygg.engine.Input;
+import se.forebygg.engine.Result;
 import se.forebygg.json.CaseReader;
 import se.forebygg.json.ForebyggJson;
 import se.forebygg.preventive.Claim;
@@ -47,22 +49,21 @@ public final class EmbeddingExample {
         // 3. A case read from JSON, as a host receives it; a bad one would give an error naming its JSON path.
         String json = "{\"type\":\"provider-approval\",\"caseId\":\"prv-from-json\",\"decisionDate\":\"2025-01-10\","
                 + "\"competences\":[\"PHYSICIAN\",\"NURSE\",\"WORK_ORGANISATION\"]}";
-        List<Case> cases = new ArrayList<>();
-        cases.add(inCode);
+        List<Input> inputs = new ArrayList<>();
+        inputs.add(Input.of(inCode));
         try (CaseReader reader = CaseReader.open(new StringReader(json))) {
-            while (reader.hasNext()) {
-                CaseReader.Entry entry = reader.next();
-                if (entry.isCase()) {
-                    cases.add(entry.value());
-                } else {
-                    System.out.println("Bad input: " + entry.error());
-                }
-            }
+            reader.forEachRemaining(inputs::add);
         }
 
-        // 4. Decide them together (cases decided together count against each other's yearly caps).
+        // 4. Decide them together (cases decided together count against each other's yearly caps): one
+        //    result per input, in input order, a decision or a refusal (its JSON is the contract's error object).
         ObjectMapper mapper = ForebyggJson.newMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        for (Decision decision : engine.evaluateAll(cases)) {
+        for (Result result : engine.decideAll(inputs)) {
+            if (result instanceof Result.Refused refused) {
+                System.out.println("Not decided: " + refused.caseId() + " at " + refused.path() + ": " + refused.message());
+                continue;
+            }
+            Decision decision = result.orThrow();
             System.out.println(decision.caseId() + ": " + decision.outcome() + ", " + decision.amount() + " kr");
             for (Finding finding : decision.findings()) {
                 System.out.println("  " + finding.severity() + " " + finding.code() + " (" + finding.rule() + ", "

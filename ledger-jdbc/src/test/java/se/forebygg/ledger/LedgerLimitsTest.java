@@ -20,7 +20,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import se.forebygg.engine.Decision;
 import se.forebygg.engine.Forebygg;
-import se.forebygg.engine.UndecidedCaseException;
+import se.forebygg.engine.Input;
+import se.forebygg.engine.Result;
 import se.forebygg.grant.ChangedApplicationException;
 import se.forebygg.grant.GrantCase;
 import se.forebygg.grant.GrantLedger;
@@ -46,7 +47,7 @@ class LedgerLimitsTest {
         List<Decision> decisions;
         long started = System.nanoTime();
         try (JdbcGrantLedger ledger = target.open()) {
-            decisions = ENGINE.evaluateAll(cases, ledger);
+            decisions = ENGINE.decideAll(Input.all(cases), ledger).stream().map(Result::orThrow).toList();
         }
         System.out.printf("%s: %d grants of %d employers decided and recorded in %.1f s%n", db, cases.size(), 1_000,
                 (System.nanoTime() - started) / 1e9);
@@ -80,15 +81,14 @@ class LedgerLimitsTest {
         try (JdbcGrantLedger first = target.open(); JdbcGrantLedger second = JdbcGrantLedger.open(target.url(),
                 target.user(), target.password(), QUICK)) {
             try (GrantLedger.Reservation room = first.reserve(held)) {
-                Map<Integer, RuntimeException> failures = new HashMap<>();
-                Decision[] decisions = ENGINE.evaluateAll(List.of(waiting, other), second, failures::put);
-                assertThat(decisions[0]).isNull();
-                assertThat(failures.get(0)).isInstanceOf(UndecidedCaseException.class)
-                        .hasMessageContaining("employer 556000-0001 and year 2025 within 1000 ms")
-                        .hasMessageContaining("nothing was recorded");
-                assertThat(((UndecidedCaseException) failures.get(0)).failure()).isEqualTo(UndecidedCaseException.Cause.LEDGER);
-                assertThat(decisions[1]).as("another employer's case is decided").isNotNull();
-                assertThat(failures).containsOnlyKeys(0);
+                List<Result> results = ENGINE.decideAll(Input.all(List.of(waiting, other)), second);
+                assertThat(results.get(0)).isInstanceOf(Result.Refused.class);
+                Result.Refused refused = (Result.Refused) results.get(0);
+                assertThat(refused.message())
+                        .contains("employer 556000-0001 and year 2025 within 1000 ms")
+                        .contains("nothing was recorded");
+                assertThat(refused.cause()).isEqualTo(Result.Cause.LEDGER);
+                assertThat(results.get(1)).as("another employer's case is decided").isInstanceOf(Result.Decided.class);
                 room.rollback();
             }
             // Sent again once the room is free, it is decided.
@@ -111,10 +111,11 @@ class LedgerLimitsTest {
             assertThatThrownBy(() -> room.commit(ENGINE.evaluate(mine))).isInstanceOf(ChangedApplicationException.class);
             room.close();
             // Through the engine: the conflict is that case's error, the batch goes on.
-            Map<Integer, RuntimeException> failures = new HashMap<>();
-            Decision[] decisions = ENGINE.evaluateAll(List.of(mine, next), ledger, failures::put);
-            assertThat(failures.get(0)).isInstanceOf(ChangedApplicationException.class);
-            assertThat(decisions[1]).isNotNull();
+            List<Result> results = ENGINE.decideAll(Input.all(List.of(mine, next)), ledger);
+            assertThat(results.get(0)).isInstanceOf(Result.Refused.class);
+            assertThat(results.get(0)).isEqualTo(new Result.Refused("ars-1", null, "$.caseId",
+                    new ChangedApplicationException("ars-1").reason()));
+            assertThat(results.get(1)).isInstanceOf(Result.Decided.class);
             assertThat(ledger.granted("556000-0001", 2025)).isEqualByComparingTo("2000");
         }
     }
@@ -132,21 +133,17 @@ class LedgerLimitsTest {
                 good.formatted("ars-\\u0000", "19850101-0014"),            // PostgreSQL cannot store U+0000
                 good.formatted("ars-4", "E-" + "9".repeat(300)),            // no personal identity number
                 good.formatted("ars-5", "19900215-1232"));
-        List<se.forebygg.json.CaseReader.Entry> entries = new ArrayList<>();
+        List<Input> entries = new ArrayList<>();
         try (se.forebygg.json.CaseReader reader = se.forebygg.json.CaseReader.open(new java.io.StringReader(input))) {
             reader.forEachRemaining(entries::add);
         }
-        assertThat(entries).extracting(se.forebygg.json.CaseReader.Entry::isCase).containsExactly(true, false, false, false, true);
-        assertThat(entries.get(1).error().error().path()).isEqualTo("$.caseId");
-        assertThat(entries.get(2).error().error().message()).contains("U+0000");
-        assertThat(entries.get(3).error().error().path()).isEqualTo("$.employeeId");
-        List<se.forebygg.engine.Case> cases = entries.stream().map(e -> e.isCase() ? e.value() : null).toList();
+        assertThat(entries).extracting(e -> e instanceof Input.Read).containsExactly(true, false, false, false, true);
+        assertThat(((Input.Unread) entries.get(1)).refusal().path()).isEqualTo("$.caseId");
+        assertThat(((Input.Unread) entries.get(2)).refusal().message()).contains("U+0000");
+        assertThat(((Input.Unread) entries.get(3)).refusal().path()).isEqualTo("$.employeeId");
         try (JdbcGrantLedger ledger = target.open()) {
-            Decision[] decisions = ENGINE.evaluateAll(cases, ledger, (i, e) -> {
-                throw new AssertionError("case " + i + " failed: " + e);
-            });
-            assertThat(decisions[0]).isNotNull();
-            assertThat(decisions[4]).isNotNull();
+            List<Result> results = ENGINE.decideAll(entries, ledger);
+            assertThat(results).extracting(r -> r instanceof Result.Decided).containsExactly(true, false, false, false, true);
             assertThat(ledger.granted("556000-0001", 2025)).isEqualByComparingTo("4000");
         }
     }
@@ -183,7 +180,8 @@ class LedgerLimitsTest {
             List<CompletableFuture<List<Decision>>> batches = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 List<GrantCase> part = cases.subList(t * cases.size() / threads, (t + 1) * cases.size() / threads);
-                batches.add(CompletableFuture.supplyAsync(() -> ENGINE.evaluateAll(part, ledger), pool));
+                batches.add(CompletableFuture.supplyAsync(() -> ENGINE.decideAll(Input.all(part), ledger).stream()
+                        .map(Result::orThrow).toList(), pool));
             }
             int decided = 0;
             for (CompletableFuture<List<Decision>> b : batches) {

@@ -10,13 +10,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
@@ -30,8 +27,10 @@ import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.rule.ConsequenceException;
 import se.forebygg.authoring.RuleFolder;
 import se.forebygg.authoring.RulesCompilationException;
-import java.util.ServiceLoader;
 import se.forebygg.grant.GrantLedger;
+import se.forebygg.internal.Benefits;
+import se.forebygg.internal.Prepared;
+import se.forebygg.internal.Scheduler;
 import se.forebygg.grant.InMemoryGrantLedger;
 import se.forebygg.parameters.ParameterSet;
 import se.forebygg.parameters.Parameters;
@@ -41,7 +40,7 @@ import se.forebygg.spi.Reason;
 
 /**
  * The engine: rules and parameters loaded once, then {@link #evaluate(Case)} from any number of
- * threads. A single evaluation runs in its own Drools session; a batch decides many cases per session.
+ * threads. {@link #decideAll} decides many inputs, many cases per Drools session, one result per input.
  *
  * <pre>{@code
  * Forebygg engine = Forebygg.create();
@@ -51,8 +50,6 @@ import se.forebygg.spi.Reason;
 public final class Forebygg {
 
     private static final String RULES_VERSION_RESOURCE = "/META-INF/forebygg-rules.properties";
-    /** Cases per session in a batch: enough to spread the session's cost, few enough to keep its memory small. */
-    private static final int GROUP_SIZE = 200;
     /**
      * The bound on rule firings per decision: {@value #FIRINGS_PER_CASE} plus {@value #FIRINGS_PER_FACT}
      * per fact the case brings. The largest shipped decisions fire about one rule per fact (a 10 000-day
@@ -69,6 +66,8 @@ public final class Forebygg {
     private final KieSessionsPool sessions;
     /** The DRL the rules were compiled from, read only to say where a failing rule is written. */
     private final Supplier<RuleFolder> sources;
+    /** Which cases go into which session, and in which order the shared ones take their rooms. */
+    private final Scheduler scheduler;
 
     private Forebygg(KieBase kieBase, Parameters parameters, String rulesVersion, Supplier<RuleFolder> sources) {
         this.kieBase = kieBase;
@@ -76,6 +75,17 @@ public final class Forebygg {
         this.rulesVersion = rulesVersion;
         this.sessions = kieBase.newKieSessionsPool(2);
         this.sources = sources;
+        this.scheduler = new Scheduler(new Scheduler.Sessions() {
+            @Override
+            public Parameters parameters() {
+                return parameters;
+            }
+
+            @Override
+            public List<Decision> decide(List<Prepared> group, BiConsumer<Prepared, UndecidedCaseException> onLoop) {
+                return Forebygg.this.decide(group, onLoop);
+            }
+        });
     }
 
     /** The shipped rules (found on the classpath) with the shipped parameters. */
@@ -106,26 +116,9 @@ public final class Forebygg {
      */
     public Decision evaluate(Case aCase, GrantLedger ledger) {
         Objects.requireNonNull(aCase, "case");
-        Objects.requireNonNull(ledger, "ledger");
-        UndecidedCaseException[] failed = new UndecidedCaseException[1];
-        Decision decision;
-        Benefit<Case> benefit = benefitOf(aCase);
-        if (benefit.shared() != null) {
-            try (GrantLedger.Reservation room = benefit.shared().reserve(aCase, ledger)) {
-                Optional<Decision> recorded = room.recorded();
-                decision = recorded.isPresent() ? recorded.get()
-                        : decide(List.of(prepareShared(benefit, aCase, room)), (p, e) -> failed[0] = e).get(0);
-                if (decision != null) {
-                    room.commit(decision);
-                }
-            }
-        } else {
-            decision = decide(List.of(prepare(aCase)), (p, e) -> failed[0] = e).get(0);
-        }
-        if (failed[0] != null) {
-            throw failed[0];
-        }
-        return decision;
+        return scheduler.decide(List.of(aCase), ledger, (i, problem) -> {
+            throw problem;
+        })[0];
     }
 
     /**
@@ -133,111 +126,37 @@ public final class Forebygg {
      * log records beside the decision. Throws {@link InvalidCaseException} as {@link #evaluate(Case)}.
      */
     public List<ParameterSet> parametersFor(Case aCase) {
-        return benefitOf(aCase).facts(aCase, parameters).stream()
+        return Benefits.of(aCase).facts(aCase, parameters).stream()
                 .filter(ParameterSet.class::isInstance).map(ParameterSet.class::cast).toList();
     }
 
     /**
-     * Decides many cases; the decisions come back in input order. Grant applications are taken in
-     * {@link se.forebygg.grant.GrantCase#SUBMISSION_ORDER} (submittedOn, then caseId), each counting
-     * against the caps of those after it, so the result does not depend on the order of the input.
+     * Decides many inputs; one result per input, in input order: a {@link Result.Decided decision}, or a
+     * {@link Result.Refused refusal} in the input's place (an input that could not be read; a case that is
+     * bad input, e.g. a date outside the parameters or a changed application under a recorded caseId; a
+     * case not decided because a rule would not stop firing or the ledger timed out or refused the
+     * decision). Cases that count against each other (grant applications) are decided after all others,
+     * in their benefit's order ({@link se.forebygg.grant.GrantCase#SUBMISSION_ORDER}), each counting
+     * against the caps of those after it and of what {@code ledger} holds, and recorded in {@code ledger};
+     * so the results do not depend on the order of the input. A ledger that cannot be reached at all
+     * throws: nothing after it could be decided either.
      */
-    public List<Decision> evaluateAll(List<? extends Case> cases) {
-        return evaluateAll(cases, new InMemoryGrantLedger());
+    public List<Result> decideAll(List<? extends Input> inputs, GrantLedger ledger) {
+        return scheduler.decideAll(inputs, ledger);
     }
 
-    /** As {@link #evaluateAll(List)}, with the grants before this batch in {@code ledger}, which records this batch's grants. */
-    public List<Decision> evaluateAll(List<? extends Case> cases, GrantLedger ledger) {
-        cases.forEach(c -> Objects.requireNonNull(c, "case"));
-        return List.of(evaluateAll(cases, ledger, (i, e) -> {
-            throw e;
-        }));
+    /** As {@link #decideAll(List, GrantLedger)} with a ledger that starts empty: the inputs count only against each other. */
+    public List<Result> decideAll(List<? extends Input> inputs) {
+        return decideAll(inputs, new InMemoryGrantLedger());
     }
 
     /**
-     * As {@link #evaluateAll(List, GrantLedger)}, but one case that cannot be decided does not stop the
-     * batch: its {@link InvalidCaseException} (bad input, e.g. a date outside the parameters, or a
-     * changed application under a recorded caseId) or {@link UndecidedCaseException} (a rule that would
-     * not stop firing; the ledger timed out or refused the decision) goes to {@code onFailure} with the
-     * case's position, and its place in the result holds {@code null}. A {@code null} in {@code cases}
-     * (e.g. an input line that could not be read) is skipped and also gets {@code null}. A ledger that
-     * cannot be reached at all still throws: nothing after it could be decided either.
+     * True when {@code aCase} counts against other cases through the ledger (a grant application against
+     * the yearly caps): {@link #decideAll} decides it after every other case, and its decision is committed
+     * to the ledger inside its {@link GrantLedger.Reservation} (so a host that logs decisions sees it there).
      */
-    public Decision[] evaluateAll(List<? extends Case> cases, GrantLedger ledger,
-                                  BiConsumer<Integer, RuntimeException> onFailure) {
-        Objects.requireNonNull(ledger, "ledger");
-        Decision[] decisions = new Decision[cases.size()];
-        List<Integer> order = inBatchOrder(cases);
-        int firstShared = 0;
-        while (firstShared < order.size() && !isShared(cases.get(order.get(firstShared)))) {
-            firstShared++;
-        }
-        // Cases that count against no other case see nothing but their own facts: many share one session.
-        Group group = new Group(onFailure);
-        for (int i : order.subList(0, firstShared)) {
-            if (cases.get(i) == null) {
-                continue;
-            }
-            try {
-                group.add(i, prepare(cases.get(i)), decisions);
-            } catch (InvalidCaseException e) {
-                onFailure.accept(i, e);
-            }
-        }
-        group.flush(decisions);
-        // Shared cases (grants) read the ledger as left by every earlier case of their room (employer and
-        // year), so a session takes at most one case per room: the n-th case of each room goes in wave n.
-        List<List<Integer>> waves = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
-        for (int i : order.subList(firstShared, order.size())) {
-            int wave = seen.merge(roomOf(cases.get(i)), 1, Integer::sum) - 1;
-            if (wave == waves.size()) {
-                waves.add(new ArrayList<>());
-            }
-            waves.get(wave).add(i);
-        }
-        // A ledger says how many rooms one caller may hold at once (a database ledger: one, as each holds
-        // a connection and a transaction); a wave is decided in parts of that size.
-        int atOnce = Math.max(1, ledger.reservationsAtOnce());
-        for (List<Integer> wave : waves) {
-            for (int from = 0; from < wave.size(); from += atOnce) {
-                decideWave(cases, wave.subList(from, Math.min(wave.size(), from + atOnce)), ledger, decisions, onFailure);
-            }
-        }
-        return decisions;
-    }
-
-    /**
-     * The positions of {@code cases} in the order a batch decides them: every case that counts against
-     * no other first, in input order, then the grant applications in
-     * {@link se.forebygg.grant.GrantCase#SUBMISSION_ORDER}. A {@code null} counts as a case of the first kind.
-     */
-    public static List<Integer> inBatchOrder(List<?> cases) {
-        List<Integer> alone = new ArrayList<>();
-        Map<Benefit<Case>, List<Integer>> shared = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < cases.size(); i++) {
-            Object c = cases.get(i);
-            if (c instanceof Case aCase && isShared(aCase)) {
-                shared.computeIfAbsent(benefitOf(aCase), b -> new ArrayList<>()).add(i);
-            } else {
-                alone.add(i);
-            }
-        }
-        shared.forEach((benefit, positions) -> {
-            positions.sort(Comparator.comparing(i -> (Case) cases.get(i), benefit.shared().order()));
-            alone.addAll(positions);
-        });
-        return alone;
-    }
-
-    private static boolean isShared(Case aCase) {
-        return aCase != null && benefitOf(aCase).shared() != null;
-    }
-
-    /** The case's room in the ledger; cases of different benefits never share one. */
-    private static String roomOf(Case aCase) {
-        Benefit<Case> benefit = benefitOf(aCase);
-        return benefit.caseClass().getName() + "\u0000" + benefit.shared().room(aCase);
+    public boolean sharesLedger(Case aCase) {
+        return Benefits.isShared(Objects.requireNonNull(aCase, "case"));
     }
 
     /** The parameter table in use. */
@@ -262,123 +181,6 @@ public final class Forebygg {
     /** What every decision carries as {@code rulesVersion}: rules version and parameter table version. */
     public String rulesVersion() {
         return rulesVersion;
-    }
-
-    /** The benefit that decides {@code aCase}: found once, among those the rules modules on the class path register. */
-    @SuppressWarnings("unchecked")
-    private static Benefit<Case> benefitOf(Case aCase) {
-        for (Benefit<?> benefit : Benefits.ALL) {
-            if (benefit.caseClass().isInstance(aCase)) {
-                return (Benefit<Case>) benefit;
-            }
-        }
-        throw new IllegalArgumentException("no rules for case type " + aCase.getClass().getName()
-                + ": add rules-drl to the class path");
-    }
-
-    /** The benefits registered in {@code META-INF/services/se.forebygg.spi.Benefit}, loaded once. */
-    private static final class Benefits {
-        static final List<Benefit<?>> ALL = ServiceLoader.load(Benefit.class, Forebygg.class.getClassLoader())
-                .stream().<Benefit<?>>map(ServiceLoader.Provider::get).toList();
-    }
-
-    /** A case with the facts it brings into the session. */
-    private record Prepared(Benefit<Case> kind, Case aCase, List<Object> facts) {
-    }
-
-    private Prepared prepare(Case aCase) {
-        Benefit<Case> kind = benefitOf(aCase);
-        return new Prepared(kind, aCase, kind.facts(aCase, parameters));
-    }
-
-    /**
-     * One wave of grants (at most one per employer and year) decided in one session, each inside its
-     * own reservation. Reservations are taken in (employer, year) order, so two waves running at once
-     * in two threads or processes never wait for each other in a circle.
-     */
-    private void decideWave(List<? extends Case> cases, List<Integer> wave, GrantLedger ledger, Decision[] decisions,
-                            BiConsumer<Integer, RuntimeException> onFailure) {
-        List<Integer> ordered = new ArrayList<>(wave);
-        ordered.sort(Comparator.comparing((Integer i) -> roomOf(cases.get(i))));
-        Map<Integer, GrantLedger.Reservation> rooms = new HashMap<>();
-        try {
-            Group group = new Group(onFailure);
-            for (int i : ordered) {
-                Case aCase = cases.get(i);
-                Benefit<Case> benefit = benefitOf(aCase);
-                try {
-                    GrantLedger.Reservation room = benefit.shared().reserve(aCase, ledger);
-                    rooms.put(i, room);
-                    Optional<Decision> recorded = room.recorded();
-                    if (recorded.isPresent()) {
-                        decisions[i] = recorded.get();
-                    } else {
-                        group.add(i, prepareShared(benefit, aCase, room), decisions);
-                    }
-                } catch (InvalidCaseException | UndecidedCaseException e) {
-                    onFailure.accept(i, e);
-                }
-            }
-            group.flush(decisions);
-            for (int i : ordered) {
-                GrantLedger.Reservation room = rooms.get(i);
-                if (room != null && decisions[i] != null) {
-                    try {
-                        room.commit(decisions[i]);
-                    } catch (InvalidCaseException | UndecidedCaseException e) {
-                        decisions[i] = null;
-                        onFailure.accept(i, e);
-                    }
-                }
-            }
-        } finally {
-            rooms.values().forEach(GrantLedger.Reservation::close);
-        }
-    }
-
-    /** A shared case's facts with what counts against it from before: from its room in the ledger. */
-    private Prepared prepareShared(Benefit<Case> benefit, Case aCase, GrantLedger.Reservation room) {
-        List<Object> facts = new ArrayList<>(benefit.facts(aCase, parameters));
-        facts.addAll(benefit.shared().prior(aCase, room));
-        return new Prepared(benefit, aCase, facts);
-    }
-
-    /** Cases gathered for one session: at most {@link #GROUP_SIZE}, no caseId twice. */
-    private final class Group {
-        private final List<Integer> positions = new ArrayList<>();
-        private final List<Prepared> prepared = new ArrayList<>();
-        private final Set<String> ids = new HashSet<>();
-        private final BiConsumer<Integer, RuntimeException> onFailure;
-
-        Group(BiConsumer<Integer, RuntimeException> onFailure) {
-            this.onFailure = onFailure;
-        }
-
-        void add(int position, Prepared p, Decision[] decisions) {
-            if (prepared.size() == GROUP_SIZE || !ids.add(p.aCase().caseId())) {
-                flush(decisions);
-                ids.add(p.aCase().caseId());
-            }
-            positions.add(position);
-            prepared.add(p);
-        }
-
-        void flush(Decision[] decisions) {
-            if (prepared.isEmpty()) {
-                return;
-            }
-            Map<Prepared, Integer> at = new java.util.IdentityHashMap<>();
-            for (int k = 0; k < prepared.size(); k++) {
-                at.put(prepared.get(k), positions.get(k));
-            }
-            List<Decision> decided = decide(prepared, (p, e) -> onFailure.accept(at.get(p), e));
-            for (int k = 0; k < decided.size(); k++) {
-                decisions[positions.get(k)] = decided.get(k);
-            }
-            positions.clear();
-            prepared.clear();
-            ids.clear();
-        }
     }
 
     /**

@@ -11,9 +11,9 @@ import java.util.ResourceBundle;
 import se.forebygg.engine.Calculation;
 import se.forebygg.engine.Decision;
 import se.forebygg.engine.Finding;
+import se.forebygg.engine.Result;
 import se.forebygg.engine.SwedishNumbers;
 import se.forebygg.grant.GrantCalculation;
-import se.forebygg.json.CaseError;
 import se.forebygg.preventive.CalculationMethod;
 import se.forebygg.preventive.PreventiveCalculation;
 
@@ -51,17 +51,18 @@ public final class Explanation {
         return e.out.toString();
     }
 
-    /** The explanation of an error object: which case, where in the input, what is wrong. */
-    public static String of(CaseError error, Locale locale) {
+    /** The explanation of a refused input: which case, where in the input, what is wrong. */
+    public static String of(Result.Refused error, Locale locale) {
         Objects.requireNonNull(error, "error");
         Explanation e = new Explanation(Objects.requireNonNull(locale, "locale"));
-        e.line(0, e.say("badInput", error.caseId(), error.error().line(), error.error().path(), error.error().message()));
+        e.line(0, e.say("badInput", error.caseId(), error.line(), error.path(), error.message()));
         return e.out.toString();
     }
 
-    /** The explanation of one output line: a {@link Decision} or a {@link CaseError}. */
-    public static String ofResult(Object result, Locale locale) {
-        return result instanceof CaseError error ? of(error, locale) : of((Decision) result, locale);
+    /** The explanation of one result: its decision's, or its refusal's. */
+    public static String of(Result result, Locale locale) {
+        return Objects.requireNonNull(result, "result") instanceof Result.Refused refused
+                ? of(refused, locale) : of(result.orThrow(), locale);
     }
 
     private void render(Decision d) {

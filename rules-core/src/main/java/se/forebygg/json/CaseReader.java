@@ -33,16 +33,18 @@ import java.util.stream.Collectors;
 import se.forebygg.engine.Case;
 import se.forebygg.engine.CaseType;
 import se.forebygg.engine.InvalidCaseException;
-import se.forebygg.engine.UndecidedCaseException;
+import se.forebygg.engine.Input;
+import se.forebygg.engine.Result;
 
 /**
  * Reads cases as the contract allows them: one JSON case, a JSON array of cases, or JSON Lines.
- * Streams: one case is in memory at a time. A bad case becomes an {@link Entry} holding a
- * {@link CaseError} that names the line and JSON path; reading goes on with the next case
+ * Streams: one case is in memory at a time. Each case read is an {@link Input.Read}, which remembers
+ * the line of each of its values; a bad case becomes an {@link Input.Unread} holding the
+ * {@link Result.Refused} that names the line and JSON path; reading goes on with the next case
  * (in JSON Lines always; in an array or document until the JSON itself is broken, after which
  * nothing more can be read reliably).
  */
-public final class CaseReader implements Iterator<CaseReader.Entry>, Closeable {
+public final class CaseReader implements Iterator<Input>, Closeable {
     private static final int PROBE_LIMIT = 16 * 1024 * 1024;
     private static final Pattern MISSING = Pattern.compile("Missing required creator property '([^']+)'");
 
@@ -52,7 +54,7 @@ public final class CaseReader implements Iterator<CaseReader.Entry>, Closeable {
     /** The fast path's parser: nesting it allows stays within what {@link LocatedTree} accepts. */
     private final JsonFactory lineFactory;
     private final ObjectReader caseReader;
-    private final Deque<Entry> pending = new ArrayDeque<>();
+    private final Deque<Input> pending = new ArrayDeque<>();
     private final Map<String, Integer> seenIds = new HashMap<>();
     private Mode mode;
     private JsonParser document;
@@ -95,7 +97,7 @@ public final class CaseReader implements Iterator<CaseReader.Entry>, Closeable {
     }
 
     @Override
-    public Entry next() {
+    public Input next() {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
@@ -142,7 +144,7 @@ public final class CaseReader implements Iterator<CaseReader.Entry>, Closeable {
             }
         }
         if (c == -1) {
-            pending.add(Entry.failed(new CaseError(null, 1, "$", "the input holds no case")));
+            pending.add(new Input.Unread(new Result.Refused(null, 1, "$", "the input holds no case")));
             finished = true;
             return;
         }
@@ -158,7 +160,7 @@ public final class CaseReader implements Iterator<CaseReader.Entry>, Closeable {
             return;
         }
         if (c != '{') {
-            pending.add(Entry.failed(new CaseError(null, skippedLines + 1, "$",
+            pending.add(new Input.Unread(new Result.Refused(null, skippedLines + 1, "$",
                     "expected a JSON object, an array of objects, or JSON Lines; found '" + (char) c + "'")));
             finished = true;
             return;
@@ -221,8 +223,8 @@ public final class CaseReader implements Iterator<CaseReader.Entry>, Closeable {
         finished = true;
     }
 
-    private Entry parseLine(String line, int number) {
-        Entry fast = bindLine(line, number);
+    private Input parseLine(String line, int number) {
+        Input fast = bindLine(line, number);
         return fast != null ? fast : parseLineLocated(line, number);
     }
 
@@ -231,7 +233,7 @@ public final class CaseReader implements Iterator<CaseReader.Entry>, Closeable {
      * one line every value is on that line). Null when anything is wrong, and the located path
      * then says exactly what.
      */
-    private Entry bindLine(String line, int number) {
+    private Input bindLine(String line, int number) {
         try (JsonParser p = lineFactory.createParser(line)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
@@ -241,29 +243,29 @@ public final class CaseReader implements Iterator<CaseReader.Entry>, Closeable {
                 return null;
             }
             seenIds.put(value.caseId(), number);
-            return new Entry(value, null, LocatedTree.onLine(number));
+            return new Input.Read(value, LocatedTree.onLine(number)::lineOf);
         } catch (IOException | RuntimeException e) {
             return null;
         }
     }
 
-    private Entry parseLineLocated(String line, int number) {
+    private Input parseLineLocated(String line, int number) {
         try (JsonParser p = factory.createParser(line)) {
             JsonToken t = p.nextToken();
             if (t != JsonToken.START_OBJECT) {
-                return Entry.failed(new CaseError(null, number, "$", "expected a JSON object (a case), found " + describe(t)));
+                return new Input.Unread(new Result.Refused(null, number, "$", "expected a JSON object (a case), found " + describe(t)));
             }
             LocatedTree tree = LocatedTree.read(p, number - 1);
             JsonToken after = p.nextToken();
             if (after != null) {
-                return Entry.failed(new CaseError(caseIdOf(tree.root), number, "$",
+                return new Input.Unread(new Result.Refused(caseIdOf(tree.root), number, "$",
                         "unexpected content after the case on the same line"));
             }
             return bind(tree);
         } catch (LocatedTree.DepthException e) {
-            return Entry.failed(new CaseError(null, e.line, e.path, e.getMessage()));
+            return new Input.Unread(new Result.Refused(null, e.line, e.path, e.getMessage()));
         } catch (JsonProcessingException e) {
-            return Entry.failed(new CaseError(null, number, "$", "malformed JSON: " + e.getOriginalMessage()));
+            return new Input.Unread(new Result.Refused(null, number, "$", "malformed JSON: " + e.getOriginalMessage()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -274,7 +276,7 @@ public final class CaseReader implements Iterator<CaseReader.Entry>, Closeable {
             JsonToken t = document.nextToken();
             if (t == null || (mode == Mode.ARRAY && t == JsonToken.END_ARRAY)) {
                 if (mode == Mode.ARRAY && document.nextToken() != null) {
-                    pending.add(Entry.failed(new CaseError(null, line(document), "$",
+                    pending.add(new Input.Unread(new Result.Refused(null, line(document), "$",
                             "unexpected content after the array of cases")));
                 }
                 finished = true;
@@ -283,16 +285,16 @@ public final class CaseReader implements Iterator<CaseReader.Entry>, Closeable {
             if (t != JsonToken.START_OBJECT) {
                 int at = line(document);
                 document.skipChildren();
-                pending.add(Entry.failed(new CaseError(null, at, "$", "expected a JSON object (a case), found " + describe(t))));
+                pending.add(new Input.Unread(new Result.Refused(null, at, "$", "expected a JSON object (a case), found " + describe(t))));
                 return;
             }
             pending.add(bind(LocatedTree.read(document, documentLineOffset)));
         } catch (LocatedTree.DepthException e) {
-            pending.add(Entry.failed(new CaseError(null, e.line, e.path, e.getMessage())));
+            pending.add(new Input.Unread(new Result.Refused(null, e.line, e.path, e.getMessage())));
             finished = true;
         } catch (JsonProcessingException e) {
             int at = e.getLocation() == null ? line(document) : e.getLocation().getLineNr() + documentLineOffset;
-            pending.add(Entry.failed(new CaseError(null, at, "$", "malformed JSON: " + e.getOriginalMessage()
+            pending.add(new Input.Unread(new Result.Refused(null, at, "$", "malformed JSON: " + e.getOriginalMessage()
                     + "; the rest of the input cannot be read")));
             finished = true;
         }
@@ -302,7 +304,7 @@ public final class CaseReader implements Iterator<CaseReader.Entry>, Closeable {
         return p.currentTokenLocation().getLineNr() + documentLineOffset;
     }
 
-    private Entry bind(LocatedTree tree) {
+    private Input bind(LocatedTree tree) {
         String caseId = caseIdOf(tree.root);
         Case value;
         try {
@@ -312,43 +314,43 @@ public final class CaseReader implements Iterator<CaseReader.Entry>, Closeable {
             String message = type == null || type.isNull() ? "is required"
                     : "unknown type " + type + " (known: " + Arrays.stream(CaseType.values()).map(CaseType::id)
                     .collect(Collectors.joining(", ")) + ")";
-            return Entry.failed(new CaseError(caseId, tree.lineOf("$.type"), "$.type", message));
+            return new Input.Unread(new Result.Refused(caseId, tree.lineOf("$.type"), "$.type", message));
         } catch (ValueInstantiationException e) {
             if (e.getCause() instanceof InvalidCaseException invalid) {
                 String path = pathOf(e) + invalid.path().substring(1);
-                return Entry.failed(new CaseError(caseId, tree.lineOf(path), path, invalid.reason()));
+                return new Input.Unread(new Result.Refused(caseId, tree.lineOf(path), path, invalid.reason()));
             }
-            return Entry.failed(new CaseError(caseId, tree.lineOf(pathOf(e)), pathOf(e), e.getOriginalMessage()));
+            return new Input.Unread(new Result.Refused(caseId, tree.lineOf(pathOf(e)), pathOf(e), e.getOriginalMessage()));
         } catch (InvalidFormatException e) {
             String path = pathOf(e);
-            return Entry.failed(new CaseError(caseId, tree.lineOf(path), path, formatMessage(e)));
+            return new Input.Unread(new Result.Refused(caseId, tree.lineOf(path), path, formatMessage(e)));
         } catch (MismatchedInputException e) {
             String path = pathOf(e);
             Matcher missing = MISSING.matcher(e.getOriginalMessage());
             if (missing.find()) {
                 String field = "." + missing.group(1);
                 path = path.endsWith(field) ? path : path + field;
-                return Entry.failed(new CaseError(caseId, tree.lineOf(path), path, "is required"));
+                return new Input.Unread(new Result.Refused(caseId, tree.lineOf(path), path, "is required"));
             }
-            return Entry.failed(new CaseError(caseId, tree.lineOf(path), path, mismatchMessage(e)));
+            return new Input.Unread(new Result.Refused(caseId, tree.lineOf(path), path, mismatchMessage(e)));
         } catch (DatabindException e) {
             String path = e instanceof JsonMappingException m ? pathOf(m) : "$";
-            return Entry.failed(new CaseError(caseId, tree.lineOf(path), path, firstLine(e.getOriginalMessage())));
+            return new Input.Unread(new Result.Refused(caseId, tree.lineOf(path), path, firstLine(e.getOriginalMessage())));
         } catch (IllegalArgumentException e) {
             Throwable cause = e.getCause();
             if (cause instanceof InvalidCaseException invalid) {
-                return Entry.failed(new CaseError(caseId, tree.lineOf(invalid.path()), invalid.path(), invalid.reason()));
+                return new Input.Unread(new Result.Refused(caseId, tree.lineOf(invalid.path()), invalid.path(), invalid.reason()));
             }
-            return Entry.failed(new CaseError(caseId, tree.lineOf("$"), "$", firstLine(e.getMessage())));
+            return new Input.Unread(new Result.Refused(caseId, tree.lineOf("$"), "$", firstLine(e.getMessage())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         Integer firstSeen = seenIds.putIfAbsent(value.caseId(), tree.lineOf("$"));
         if (firstSeen != null) {
-            return Entry.failed(new CaseError(caseId, tree.lineOf("$.caseId"), "$.caseId",
+            return new Input.Unread(new Result.Refused(caseId, tree.lineOf("$.caseId"), "$.caseId",
                     "duplicate caseId '" + caseId + "' (first on line " + firstSeen + ")"));
         }
-        return new Entry(value, null, tree);
+        return new Input.Read(value, tree::lineOf);
     }
 
     private static String caseIdOf(JsonNode root) {
@@ -435,65 +437,5 @@ public final class CaseReader implements Iterator<CaseReader.Entry>, Closeable {
             case VALUE_NULL -> "null";
             default -> t.asString();
         };
-    }
-
-    /** One case read, or the error that stands in its place. */
-    public static final class Entry {
-        private final Case value;
-        private final CaseError error;
-        private final LocatedTree tree;
-
-        private Entry(Case value, CaseError error, LocatedTree tree) {
-            this.value = value;
-            this.error = error;
-            this.tree = tree;
-        }
-
-        static Entry failed(CaseError error) {
-            return new Entry(null, error, null);
-        }
-
-        /** True when the case was read; false when {@link #error()} holds why not. */
-        public boolean isCase() {
-            return value != null;
-        }
-
-        public Case value() {
-            return value;
-        }
-
-        public CaseError error() {
-            return error;
-        }
-
-        /** The line the case starts on. */
-        public int line() {
-            if (tree != null) {
-                return tree.lineOf("$");
-            }
-            Integer line = error.error().line();
-            return line == null ? 0 : line;
-        }
-
-        /** A problem found later (e.g. a date outside the parameter table), placed on its line. */
-        public CaseError errorFor(InvalidCaseException problem) {
-            return new CaseError(value == null ? null : value.caseId(),
-                    tree == null ? null : tree.lineOf(problem.path()), problem.path(), problem.reason());
-        }
-
-        /**
-         * The error object of a case the engine could not decide: {@link #errorFor(InvalidCaseException)}
-         * for bad input, the case's own line with {@code cause} for an {@link UndecidedCaseException}.
-         */
-        public CaseError errorFor(RuntimeException problem) {
-            if (problem instanceof InvalidCaseException invalid) {
-                return errorFor(invalid);
-            }
-            if (problem instanceof UndecidedCaseException undecided) {
-                return new CaseError(value == null ? null : value.caseId(), new CaseError.Detail(
-                        tree == null ? null : tree.lineOf("$"), "$", undecided.reason(), undecided.failure().label()));
-            }
-            throw problem;
-        }
     }
 }

@@ -17,9 +17,7 @@ import java.util.regex.Pattern;
 import se.forebygg.engine.Decision;
 import se.forebygg.engine.Finding;
 import se.forebygg.engine.Forebygg;
-import se.forebygg.engine.InvalidCaseException;
-import se.forebygg.engine.UndecidedCaseException;
-import se.forebygg.json.CaseError;
+import se.forebygg.engine.Result;
 import se.forebygg.json.CaseReader;
 import se.forebygg.json.ForebyggJson;
 
@@ -45,23 +43,18 @@ public final class ScenarioRunner {
     }
 
     public ScenarioResult run(Scenario scenario) {
-        Decision decision;
+        Result result;
         try (CaseReader reader = CaseReader.open(new StringReader(mapper.writeValueAsString(scenario.caseJson())))) {
-            CaseReader.Entry entry = reader.next();
-            if (!entry.isCase()) {
-                return badCase(scenario, entry.error());
-            }
-            try {
-                decision = engine.evaluate(entry.value());
-            } catch (InvalidCaseException e) {
-                return badCase(scenario, entry.errorFor(e));
-            } catch (UndecidedCaseException e) {
-                return new ScenarioResult(scenario, null, List.of(new Mismatch("case", "a decision",
-                        "not decided (" + e.failure().label() + "): " + e.reason())));
-            }
+            result = engine.decideAll(List.of(reader.next())).get(0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (result instanceof Result.Refused refused) {
+            return refused.isBadInput() ? badCase(scenario, refused)
+                    : new ScenarioResult(scenario, null, List.of(new Mismatch("case", "a decision",
+                            "not decided (" + refused.cause().label() + "): " + refused.message())));
+        }
+        Decision decision = result.orThrow();
         return new ScenarioResult(scenario, decision, compare(scenario.expect(), decision));
     }
 
@@ -69,9 +62,9 @@ public final class ScenarioRunner {
         return scenarios.stream().map(this::run).toList();
     }
 
-    private static ScenarioResult badCase(Scenario scenario, CaseError error) {
+    private static ScenarioResult badCase(Scenario scenario, Result.Refused error) {
         return new ScenarioResult(scenario, null, List.of(new Mismatch("case", "a valid case",
-                "bad input at " + error.error().path() + ": " + error.error().message())));
+                "bad input at " + error.path() + ": " + error.message())));
     }
 
     private List<Mismatch> compare(Map<String, JsonNode> expect, Decision decision) {

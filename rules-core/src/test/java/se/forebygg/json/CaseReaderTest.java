@@ -8,6 +8,9 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import se.forebygg.engine.Case;
+import se.forebygg.engine.Input;
+import se.forebygg.engine.Result;
 import se.forebygg.preventive.PreventiveCase;
 import se.forebygg.provider.ProviderApprovalCase;
 
@@ -27,8 +30,8 @@ class CaseReaderTest {
             + "\"claim\":{\"days\":[{\"date\":\"2025-03-10\",\"treatmentMinutes\":90,\"preparationMinutes\":0,"
             + "\"travelMinutes\":40,\"normalWorkingMinutes\":480}]}}";
 
-    private static List<CaseReader.Entry> read(String input) {
-        List<CaseReader.Entry> entries = new ArrayList<>();
+    private static List<Input> read(String input) {
+        List<Input> entries = new ArrayList<>();
         try (CaseReader reader = CaseReader.open(new StringReader(input))) {
             reader.forEachRemaining(entries::add);
         } catch (java.io.IOException e) {
@@ -37,27 +40,31 @@ class CaseReaderTest {
         return entries;
     }
 
-    private static CaseError.Detail onlyError(String input) {
-        List<CaseReader.Entry> entries = read(input);
+    private static Case caseOf(Input input) {
+        return ((Input.Read) input).aCase();
+    }
+
+    private static Result.Refused onlyError(String input) {
+        List<Input> entries = read(input);
         assertEquals(1, entries.size());
-        assertFalse(entries.get(0).isCase(), "expected an error");
-        return entries.get(0).error().error();
+        assertTrue(entries.get(0) instanceof Input.Unread, "expected an error");
+        return ((Input.Unread) entries.get(0)).refusal();
     }
 
     @Test
     void readsJsonLines() {
-        List<CaseReader.Entry> entries = read(String.format(PROVIDER, "a") + "\n\n" + String.format(PSB, "b") + "\n");
+        List<Input> entries = read(String.format(PROVIDER, "a") + "\n\n" + String.format(PSB, "b") + "\n");
         assertEquals(2, entries.size());
-        assertTrue(entries.get(0).value() instanceof ProviderApprovalCase);
-        assertTrue(entries.get(1).value() instanceof PreventiveCase);
+        assertTrue(caseOf(entries.get(0)) instanceof ProviderApprovalCase);
+        assertTrue(caseOf(entries.get(1)) instanceof PreventiveCase);
         assertEquals(3, entries.get(1).line());
     }
 
     @Test
     void readsAnArray() {
-        List<CaseReader.Entry> entries = read("[\n" + String.format(PROVIDER, "a") + ",\n" + String.format(PSB, "b") + "\n]");
+        List<Input> entries = read("[\n" + String.format(PROVIDER, "a") + ",\n" + String.format(PSB, "b") + "\n]");
         assertEquals(2, entries.size());
-        assertEquals("b", entries.get(1).value().caseId());
+        assertEquals("b", caseOf(entries.get(1)).caseId());
         assertEquals(3, entries.get(1).line());
     }
 
@@ -65,25 +72,25 @@ class CaseReaderTest {
     void readsOnePrettyPrintedCase() {
         String pretty = "{\n  \"type\": \"provider-approval\",\n  \"caseId\": \"p\",\n  \"decisionDate\": \"2025-01-10\",\n"
                 + "  \"competences\": [\"PHYSICIAN\"]\n}\n";
-        List<CaseReader.Entry> entries = read(pretty);
+        List<Input> entries = read(pretty);
         assertEquals(1, entries.size());
-        assertEquals("p", entries.get(0).value().caseId());
+        assertEquals("p", caseOf(entries.get(0)).caseId());
     }
 
     @Test
     void readsAPrettyPrintedCaseWhoseFirstLineHoldsFields() {
         String pretty = "{\"type\": \"provider-approval\", \"caseId\": \"p\",\n  \"decisionDate\": \"2025-01-10\",\n"
                 + "  \"competences\": [\"PHYSICIAN\"]\n}\n";
-        List<CaseReader.Entry> entries = read(pretty);
+        List<Input> entries = read(pretty);
         assertEquals(1, entries.size());
-        assertEquals("p", entries.get(0).value().caseId());
+        assertEquals("p", caseOf(entries.get(0)).caseId());
     }
 
     @Test
     void aPathInAPrettyPrintedArrayHasTheLineOfTheValue() {
         String input = "[\n{\n\"type\": \"provider-approval\",\n\"caseId\": \"x\",\n\"decisionDate\": \"2025-02-30\",\n"
                 + "\"competences\": []\n}\n]";
-        CaseError.Detail error = onlyError(input);
+        Result.Refused error = onlyError(input);
         assertEquals(5, error.line());
         assertEquals("$.decisionDate", error.path());
         assertEquals("not a date (YYYY-MM-DD): '2025-02-30'", error.message());
@@ -92,7 +99,7 @@ class CaseReaderTest {
     @Test
     void compensationNeedsAClaim() {
         String noClaim = String.format(PSB, "x").replaceAll(",\"claim\":.*\\}\\]\\}", "");
-        CaseError.Detail error = onlyError(noClaim);
+        Result.Refused error = onlyError(noClaim);
         assertEquals("$.claim", error.path());
     }
 
@@ -103,7 +110,7 @@ class CaseReaderTest {
 
     @Test
     void aGrantSubmittedBeforeAMeasureWasPerformedIsBadInput() {
-        CaseError.Detail error = onlyError(GRANT.replace("2025-09-01", "2025-04-01"));
+        Result.Refused error = onlyError(GRANT.replace("2025-09-01", "2025-04-01"));
         assertEquals("$.submittedOn", error.path());
         assertEquals(1, error.line());
         assertTrue(error.message().contains("before measures[0] was performed on 2025-04-02"), error.message());
@@ -111,12 +118,12 @@ class CaseReaderTest {
 
     @Test
     void aGrantSubmittedOnTheDayOfItsLastMeasureIsRead() {
-        assertTrue(read(GRANT.replace("2025-09-01", "2025-04-02")).get(0).isCase());
+        assertTrue(read(GRANT.replace("2025-09-01", "2025-04-02")).get(0) instanceof Input.Read);
     }
 
     @Test
     void anAmountWithThreeDecimalsIsBadInput() {
-        CaseError.Detail error = onlyError(GRANT.replace("8000", "100.005"));
+        Result.Refused error = onlyError(GRANT.replace("8000", "100.005"));
         assertEquals("$.measures[0].amountPaid", error.path());
         assertTrue(error.message().contains("at most two decimals"), error.message());
     }

@@ -1,6 +1,7 @@
 package se.forebygg.authoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import se.forebygg.engine.Case;
 import se.forebygg.engine.Decision;
 import se.forebygg.engine.Forebygg;
+import se.forebygg.engine.Input;
+import se.forebygg.engine.Result;
 import se.forebygg.engine.UndecidedCaseException;
 import se.forebygg.grant.InMemoryGrantLedger;
 import se.forebygg.json.CaseReader;
@@ -46,8 +49,8 @@ class RuleFailureTest {
         try (Reader in = Files.newBufferedReader(Path.of("../examples/data/demo-cases.jsonl"));
              CaseReader reader = CaseReader.open(in)) {
             reader.forEachRemaining(e -> {
-                if (e.isCase() && e.value() instanceof PreventiveCase) {
-                    cases.add(e.value());
+                if (e instanceof Input.Read read && read.aCase() instanceof PreventiveCase) {
+                    cases.add(read.aCase());
                 }
             });
         }
@@ -69,13 +72,12 @@ class RuleFailureTest {
         assertTrue(e.getCause() instanceof ArithmeticException, String.valueOf(e.getCause()));
 
         // In a batch every case fails alone, and says so; nothing is decided.
-        Map<Integer, String> failures = new TreeMap<>();
-        Decision[] decided = engine.evaluateAll(cases, new InMemoryGrantLedger(), (i, x) -> failures.put(i, x.getMessage()));
-        assertEquals(cases.size(), failures.size());
-        failures.values().forEach(m -> assertEquals(
-                "rules: rule \"PSB-99 divides by zero\" (preventive/broken.drl:5) failed: / by zero", m));
-        for (Decision d : decided) {
-            assertNull(d);
+        List<Result> results = engine.decideAll(Input.all(cases), new InMemoryGrantLedger());
+        assertEquals(cases.size(), results.size());
+        for (Result r : results) {
+            Result.Refused refused = assertInstanceOf(Result.Refused.class, r);
+            assertEquals(Result.Cause.RULES, refused.cause());
+            assertEquals("rule \"PSB-99 divides by zero\" (preventive/broken.drl:5) failed: / by zero", refused.message());
         }
     }
 

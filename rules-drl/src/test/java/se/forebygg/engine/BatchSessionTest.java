@@ -28,9 +28,9 @@ class BatchSessionTest {
     void aBatchDecidesEachCaseAsIfItWereAlone(@ForAll("mixedBatches") List<Case> batch) {
         Decision[] alone = new Decision[batch.size()];
         InMemoryGrantLedger ledger = new InMemoryGrantLedger();
-        for (int i : Forebygg.inBatchOrder(batch)) {
+        for (int i : se.forebygg.internal.Scheduler.inBatchOrder(batch)) {
             alone[i] = ENGINE.evaluate(batch.get(i), ledger);
         }
-        assertThat(ENGINE.evaluateAll(batch)).isEqualTo(new ArrayList<>(List.of(alone)));
+        assertThat(ENGINE.decideAll(Input.all(batch)).stream().map(Result::orThrow).toList()).isEqualTo(new ArrayList<>(List.of(alone)));
     }
 }

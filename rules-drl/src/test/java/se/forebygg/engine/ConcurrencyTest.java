@@ -21,7 +21,7 @@ class ConcurrencyTest {
         List<Case> cases = new ArrayList<>();
         try (Reader in = Files.newBufferedReader(Path.of("../examples/data/demo-cases.jsonl"));
              CaseReader reader = CaseReader.open(in)) {
-            reader.forEachRemaining(e -> cases.add(e.value()));
+            reader.forEachRemaining(e -> cases.add(((Input.Read) e).aCase()));
         }
         Forebygg engine = Forebygg.create();
         List<Decision> expected = new ArrayList<>();

@@ -87,9 +87,8 @@ class SwedishMessagesTest {
         try (Reader in = Files.newBufferedReader(Path.of("../examples/data/demo-cases.jsonl"));
              CaseReader cases = CaseReader.open(in)) {
             while (cases.hasNext()) {
-                CaseReader.Entry e = cases.next();
-                if (e.isCase()) {
-                    decisions.add(ENGINE.evaluate(e.value()));
+                if (cases.next() instanceof Input.Read e) {
+                    decisions.add(ENGINE.evaluate(e.aCase()));
                 }
             }
         }

@@ -7,17 +7,18 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import se.forebygg.engine.Decision;
 import se.forebygg.engine.Forebygg;
+import se.forebygg.engine.Input;
 import se.forebygg.json.CaseReader;
 
 class ExplanationTest {
     private static final Forebygg ENGINE = Forebygg.create();
 
     private static Decision decide(String json) {
-        CaseReader.Entry entry = CaseReader.open(new StringReader(json.replace("\n", " "))).next();
-        if (!entry.isCase()) {
-            throw new AssertionError(entry.error().toString());
+        Input entry = CaseReader.open(new StringReader(json.replace("\n", " "))).next();
+        if (entry instanceof Input.Unread unread) {
+            throw new AssertionError(unread.refusal().toString());
         }
-        return ENGINE.evaluate(entry.value());
+        return ENGINE.evaluate(((Input.Read) entry).aCase());
     }
 
     private static final String PSB_9 = """

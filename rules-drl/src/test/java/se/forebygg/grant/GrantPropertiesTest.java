@@ -8,23 +8,25 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.HashSet;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
 import se.forebygg.engine.Case;
 import se.forebygg.engine.Decision;
 import se.forebygg.engine.Forebygg;
+import se.forebygg.engine.Input;
 import se.forebygg.engine.Outcome;
+import se.forebygg.engine.Result;
 import se.forebygg.reference.ReferenceEvaluator;
 import se.forebygg.reference.Verdict;
 import se.forebygg.testkit.CaseArbitraries;
@@ -61,7 +63,7 @@ class GrantPropertiesTest {
 
     @Property(tries = 300)
     void theEngineAgreesWithTheReferenceOnAnyBatch(@ForAll("batches") List<GrantCase> batch) {
-        List<Verdict> engine = ENGINE.evaluateAll(batch).stream().map(Verdict::of).toList();
+        List<Verdict> engine = ENGINE.decideAll(Input.all(batch)).stream().map(Result::orThrow).toList().stream().map(Verdict::of).toList();
         assertThat(engine).isEqualTo(REFERENCE.evaluateBatch(batch));
     }
 
@@ -75,7 +77,7 @@ class GrantPropertiesTest {
         for (GrantCase c : fresh) {
             seedEmployer(ledger, c, seed);
         }
-        List<Decision> decisions = ENGINE.evaluateAll(fresh, ledger);
+        List<Decision> decisions = ENGINE.decideAll(Input.all(fresh), ledger).stream().map(Result::orThrow).toList();
         // Applications before the yearly caps (ARS-10) are limited per application only: the yearly caps
         // bind the applications under them, and the ledger of a year that holds no other kind.
         Map<String, BigDecimal> perEmployer = new HashMap<>();
@@ -145,8 +147,8 @@ class GrantPropertiesTest {
                                                       @ForAll Random random) {
         List<GrantCase> shuffled = new ArrayList<>(batch);
         Collections.shuffle(shuffled, random);
-        Map<String, Decision> before = byCaseId(ENGINE.evaluateAll(batch));
-        Map<String, Decision> after = byCaseId(ENGINE.evaluateAll(shuffled));
+        Map<String, Decision> before = byCaseId(ENGINE.decideAll(Input.all(batch)).stream().map(Result::orThrow).toList());
+        Map<String, Decision> after = byCaseId(ENGINE.decideAll(Input.all(shuffled)).stream().map(Result::orThrow).toList());
         assertThat(after).isEqualTo(before);
     }
 
@@ -166,7 +168,7 @@ class GrantPropertiesTest {
                 c.provider(), c.measures().subList(cut, c.measures().size()), c.submittedOn().plusDays(1),
                 c.alreadyGranted());
         BigDecimal together = ENGINE.evaluate(whole).amount();
-        List<Decision> split = ENGINE.evaluateAll(List.of(second, first));
+        List<Decision> split = ENGINE.decideAll(Input.all(List.of(second, first))).stream().map(Result::orThrow).toList();
         BigDecimal apart = split.get(0).amount().add(split.get(1).amount());
         BigDecimal firstCovered = ((GrantCalculation) split.get(1).calculation()).coveredCost();
         boolean evenOre = firstCovered.movePointRight(2).remainder(BigDecimal.valueOf(2)).signum() == 0;
@@ -183,7 +185,7 @@ class GrantPropertiesTest {
         GrantCase december = application("dec", year, LocalDate.of(year, 12, 31), paid, LocalDate.of(year + 1, 1, 10));
         GrantCase january = application("jan", year + 1, LocalDate.of(year + 1, 1, 1), paid, LocalDate.of(year + 1, 1, 11));
         GrantCase december2 = application("dec2", year, LocalDate.of(year, 12, 31), paid, LocalDate.of(year + 1, 1, 12));
-        List<Decision> d = ENGINE.evaluateAll(List.of(december, january, december2));
+        List<Decision> d = ENGINE.decideAll(Input.all(List.of(december, january, december2))).stream().map(Result::orThrow).toList();
         assertThat(d.get(0).amount()).isEqualByComparingTo(EMPLOYEE_CAP);
         assertThat(d.get(1).amount()).isEqualByComparingTo(EMPLOYEE_CAP);
         assertThat(d.get(2).outcome()).isEqualTo(Outcome.REJECTED);

@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import se.forebygg.engine.Decision;
 import se.forebygg.engine.Forebygg;
+import se.forebygg.engine.Input;
 import se.forebygg.engine.Outcome;
 import se.forebygg.engine.ReasonCode;
+import se.forebygg.engine.Result;
 import se.forebygg.engine.Severity;
 import se.forebygg.json.CaseReader;
 import se.forebygg.json.ForebyggJson;
@@ -249,7 +251,7 @@ class GrantRulesTest {
                         EmployeeCondition.REDUCED_WORK_CAPACITY, new GrantProvider("P-3", true),
                         List.of(measure(MeasureKind.INVESTIGATE, APRIL, "20000")), SEPTEMBER, null));
             }
-            List<Decision> d = ENGINE.evaluateAll(batch);
+            List<Decision> d = ENGINE.decideAll(Input.all(batch)).stream().map(Result::orThrow).toList();
             assertThat(d.subList(0, 20)).allSatisfy(x -> assertThat(x.amount()).isEqualByComparingTo("10000"));
             assertDecision(d.get(20), Outcome.REJECTED, "0", ReasonCode.ARS_EMPLOYER_CAP_EXHAUSTED);
         }
@@ -288,8 +290,8 @@ class GrantRulesTest {
 
         private String readOne(String json) throws Exception {
             try (CaseReader reader = CaseReader.open(new StringReader(json))) {
-                CaseReader.Entry e = reader.next();
-                return e.isCase() ? "case" : ForebyggJson.toLine(mapper, e.error());
+                Input e = reader.next();
+                return e instanceof Input.Unread unread ? ForebyggJson.toLine(mapper, unread.refusal()) : "case";
             }
         }
 
@@ -344,7 +346,7 @@ class GrantRulesTest {
             GrantCase earlier = new GrantCase("ars-a", "556000-0019", "19600118-1004", EmployeeCondition.REDUCED_WORK_CAPACITY,
                     new GrantProvider("P-3", true), List.of(measure(MeasureKind.INVESTIGATE, APRIL, "16000")),
                     LocalDate.of(2025, 9, 1), null);
-            List<Decision> d = ENGINE.evaluateAll(List.of(later, earlier));
+            List<Decision> d = ENGINE.decideAll(Input.all(List.of(later, earlier))).stream().map(Result::orThrow).toList();
             assertThat(d).extracting(Decision::caseId).containsExactly("ars-b", "ars-a");
             assertDecision(d.get(1), Outcome.APPROVED, "8000");
             assertDecision(d.get(0), Outcome.PARTIALLY_APPROVED, "2000", ReasonCode.ARS_EMPLOYEE_CAP_APPLIED);

@@ -10,7 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import se.forebygg.engine.Decision;
 import se.forebygg.engine.Forebygg;
+import se.forebygg.engine.Input;
 import se.forebygg.engine.InvalidCaseException;
+import se.forebygg.engine.Result;
 import se.forebygg.testkit.SwedishIds;
 
 /**
@@ -44,7 +46,7 @@ class OneKeyPerIdentifierTest {
                 batch.add(application("ars-" + s + "-" + e, ONE_EMPLOYER.get(s), SwedishIds.employee(s * 21 + e)));
             }
         }
-        BigDecimal total = ENGINE.evaluateAll(batch).stream().map(Decision::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal total = ENGINE.decideAll(Input.all(batch)).stream().map(Result::orThrow).toList().stream().map(Decision::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(total).isEqualByComparingTo("200000"); // not 6 × 200 000
         assertThat(batch).extracting(GrantCase::employerId).containsOnly("556000-0001");
     }
@@ -55,7 +57,7 @@ class OneKeyPerIdentifierTest {
         for (int s = 0; s < ONE_EMPLOYEE.size(); s++) {
             batch.add(application("ars-" + s, "556000-0001", ONE_EMPLOYEE.get(s)));
         }
-        BigDecimal total = ENGINE.evaluateAll(batch).stream().map(Decision::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal total = ENGINE.decideAll(Input.all(batch)).stream().map(Result::orThrow).toList().stream().map(Decision::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(total).isEqualByComparingTo("10000"); // not 6 × 10 000
         assertThat(batch).extracting(GrantCase::employeeId).containsOnly("19850101-0014");
     }

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import se.forebygg.engine.Case;
 import se.forebygg.engine.Decision;
 import se.forebygg.engine.Forebygg;
+import se.forebygg.engine.Input;
+import se.forebygg.engine.Result;
 
 /** The JSON contract: schemas, round trips and byte-identical output. */
 class JsonContractTest {
@@ -30,8 +32,8 @@ class JsonContractTest {
         demoCases = new ArrayList<>();
         try (Reader in = Files.newBufferedReader(DEMO); CaseReader reader = CaseReader.open(in)) {
             reader.forEachRemaining(e -> {
-                assertTrue(e.isCase(), () -> "demo case is bad input: " + e.error());
-                demoCases.add(e.value());
+                assertTrue(e instanceof Input.Read, () -> "demo case is bad input: " + e);
+                demoCases.add(((Input.Read) e).aCase());
             });
         }
         assertFalse(demoCases.isEmpty());
@@ -49,21 +51,52 @@ class JsonContractTest {
 
     @Test
     void everyDecisionIsValidAgainstTheDecisionSchema() throws IOException {
-        for (Decision d : ENGINE.evaluateAll(demoCases)) {
+        for (Decision d : decisions(ENGINE)) {
             JsonNode node = MAPPER.readTree(ForebyggJson.toLine(MAPPER, d));
             assertEquals("", Schemas.problems(Schemas.DECISION, node), d.caseId());
         }
     }
 
+    static List<Decision> decisions(Forebygg engine) {
+        return engine.decideAll(Input.all(demoCases)).stream().map(Result::orThrow).toList();
+    }
+
     @Test
     void errorObjectsAreValidAgainstTheDecisionSchema() throws IOException {
-        CaseError error = new CaseError("ars-0009", 9, "$.measures[1].amountPaid", "must be >= 0");
+        Result.Refused error = new Result.Refused("ars-0009", 9, "$.measures[1].amountPaid", "must be >= 0");
         JsonNode node = MAPPER.readTree(ForebyggJson.toLine(MAPPER, error));
         assertEquals("", Schemas.problems(Schemas.DECISION, node));
         assertEquals("{\"caseId\":\"ars-0009\",\"error\":{\"line\":9,\"path\":\"$.measures[1].amountPaid\","
                 + "\"message\":\"must be >= 0\"}}", ForebyggJson.toLine(MAPPER, error));
         assertEquals("{\"caseId\":null,\"error\":{\"line\":1,\"path\":\"$\",\"message\":\"x\"}}",
-                ForebyggJson.toLine(MAPPER, new CaseError(null, 1, "$", "x")));
+                ForebyggJson.toLine(MAPPER, new Result.Refused(null, 1, "$", "x")));
+    }
+
+    @Test
+    void aRefusalWithACauseSaysIt() throws IOException {
+        Result.Refused ledger = new Result.Refused("ars-0012", 12, "$", "the ledger did not give the room",
+                Result.Cause.LEDGER, null);
+        assertEquals("{\"caseId\":\"ars-0012\",\"error\":{\"line\":12,\"path\":\"$\","
+                + "\"message\":\"the ledger did not give the room\",\"cause\":\"ledger\"}}", ForebyggJson.toLine(MAPPER, ledger));
+        Result.Refused rules = new Result.Refused("psb-1", null, "$", "rule 'x' fired 10 times", Result.Cause.RULES, "x");
+        assertEquals("{\"caseId\":\"psb-1\",\"error\":{\"line\":null,\"path\":\"$\","
+                + "\"message\":\"rule 'x' fired 10 times\",\"cause\":\"rules\"}}", ForebyggJson.toLine(MAPPER, rules));
+        for (Result.Refused r : List.of(ledger, rules)) {
+            assertEquals("", Schemas.problems(Schemas.DECISION, MAPPER.readTree(ForebyggJson.toLine(MAPPER, r))));
+            assertFalse(r.isBadInput());
+        }
+    }
+
+    @Test
+    void aDecidedResultWritesItsDecision() throws IOException {
+        List<Result> results = ENGINE.decideAll(Input.all(demoCases));
+        assertEquals(demoCases.size(), results.size());
+        for (Result r : results) {
+            Result.Decided decided = (Result.Decided) r;
+            String json = ForebyggJson.toLine(MAPPER, r);
+            assertEquals(ForebyggJson.toLine(MAPPER, decided.decision()), json);
+            assertEquals("", Schemas.problems(Schemas.DECISION, MAPPER.readTree(json)), r.caseId());
+        }
     }
 
     @Test
@@ -87,7 +120,7 @@ class JsonContractTest {
 
     @Test
     void decisionsSurviveARoundTripByteForByte() throws IOException {
-        for (Decision d : ENGINE.evaluateAll(demoCases)) {
+        for (Decision d : decisions(ENGINE)) {
             String json = ForebyggJson.toLine(MAPPER, d);
             Decision back = MAPPER.readValue(json, Decision.class);
             assertEquals(json, ForebyggJson.toLine(MAPPER, back));
@@ -96,8 +129,8 @@ class JsonContractTest {
 
     @Test
     void theSameInputGivesByteIdenticalOutput() {
-        List<String> first = ENGINE.evaluateAll(demoCases).stream().map(d -> ForebyggJson.toLine(MAPPER, d)).toList();
-        List<String> again = Forebygg.create().evaluateAll(demoCases).stream()
+        List<String> first = decisions(ENGINE).stream().map(d -> ForebyggJson.toLine(MAPPER, d)).toList();
+        List<String> again = decisions(Forebygg.create()).stream()
                 .map(d -> ForebyggJson.toLine(ForebyggJson.newMapper(), d)).toList();
         assertEquals(first, again);
     }

@@ -20,7 +20,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import se.forebygg.engine.Decision;
 import se.forebygg.engine.Forebygg;
+import se.forebygg.engine.Input;
 import se.forebygg.engine.InvalidCaseException;
+import se.forebygg.engine.Result;
 import se.forebygg.grant.InMemoryGrantLedger;
 
 /**
@@ -69,29 +71,18 @@ class MutatedInputPropertiesTest {
                     "\"caseId\":\"" + i + "-"), random)).append('\n');
         }
         String text = random.nextInt(5) == 0 ? corrupt(input.toString(), random) : input.toString();
-        List<Object> results = new ArrayList<>();
+        List<Input> inputs = new ArrayList<>();
         try (CaseReader reader = CaseReader.open(new StringReader(text))) {
-            InMemoryGrantLedger ledger = new InMemoryGrantLedger();
-            while (reader.hasNext()) {
-                CaseReader.Entry entry = reader.next();
-                if (!entry.isCase()) {
-                    results.add(entry.error());
-                    continue;
-                }
-                try {
-                    results.add(ENGINE.evaluate(entry.value(), ledger));
-                } catch (InvalidCaseException e) {
-                    results.add(entry.errorFor(e));
-                }
-            }
+            reader.forEachRemaining(inputs::add);
         } catch (IOException e) {
             throw new AssertionError(e);
         }
-        assertThat(results).as(text).isNotEmpty()
-                .allSatisfy(r -> assertThat(r).isInstanceOfAny(Decision.class, CaseError.class));
-        results.stream().filter(CaseError.class::isInstance).map(CaseError.class::cast).forEach(e -> {
-            assertThat(e.error().path()).as(text).startsWith("$");
-            assertThat(e.error().message()).as(text).isNotBlank();
+        List<Result> results = ENGINE.decideAll(inputs, new InMemoryGrantLedger());
+        assertThat(results).as(text).isNotEmpty().hasSameSizeAs(inputs);
+        results.stream().filter(Result.Refused.class::isInstance).map(Result.Refused.class::cast).forEach(e -> {
+            assertThat(e.isBadInput()).as(text).isTrue();
+            assertThat(e.path()).as(text).startsWith("$");
+            assertThat(e.message()).as(text).isNotBlank();
         });
     }
 

@@ -1,0 +1,256 @@
+package se.forebygg.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import se.forebygg.engine.Case;
+import se.forebygg.engine.Decision;
+import se.forebygg.engine.Input;
+import se.forebygg.engine.InvalidCaseException;
+import se.forebygg.engine.Result;
+import se.forebygg.engine.UndecidedCaseException;
+import se.forebygg.grant.GrantLedger;
+import se.forebygg.parameters.Parameters;
+import se.forebygg.spi.Benefit;
+
+/**
+ * The one way the engine decides inputs, one or many: which case goes into which session, and in which
+ * order the shared cases (grants) take their rooms in the ledger. Not API; hosts call
+ * {@link se.forebygg.engine.Forebygg#decideAll}.
+ *
+ * <ul>
+ * <li>Every case that counts against no other goes first, in input order, {@value #GROUP_SIZE} per session
+ *     (never one caseId twice in a session).</li>
+ * <li>Then the shared cases of each benefit in its {@link Benefit.Shared#order()} (for grants: submission
+ *     order), in waves: the n-th case of each ledger room is in wave n, so a session never holds two cases
+ *     that read the same sums, and each wave is recorded before the next reads the ledger.</li>
+ * <li>A wave is decided in parts of {@link GrantLedger#reservationsAtOnce()} rooms, each part's reservations
+ *     taken in room order, so that two batches running at once never wait for each other in a circle.</li>
+ * <li>An input refused (unreadable, bad input, not decided) keeps its place among the results.</li>
+ * </ul>
+ */
+public final class Scheduler {
+    /** Cases per session: enough to spread the session's cost, few enough to keep its memory small. */
+    public static final int GROUP_SIZE = 200;
+
+    /** What the scheduler needs of the engine: its parameters, and one session's run over prepared cases. */
+    public interface Sessions {
+        Parameters parameters();
+
+        /**
+         * Runs the rules once over cases of distinct caseIds; the decisions in the order of {@code group}, null
+         * for a case whose rules would not stop firing (then given to {@code onLoop}).
+         */
+        List<Decision> decide(List<Prepared> group, BiConsumer<Prepared, UndecidedCaseException> onLoop);
+    }
+
+    private final Sessions sessions;
+
+    public Scheduler(Sessions sessions) {
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
+    }
+
+    /** One result per input, in input order. A ledger that cannot be reached at all still throws. */
+    public List<Result> decideAll(List<? extends Input> inputs, GrantLedger ledger) {
+        Objects.requireNonNull(ledger, "ledger");
+        List<Case> cases = new ArrayList<>(inputs.size());
+        for (Input input : inputs) {
+            cases.add(Objects.requireNonNull(input, "input") instanceof Input.Read read ? read.aCase() : null);
+        }
+        Result[] results = new Result[inputs.size()];
+        Decision[] decisions = decide(cases, ledger, (i, problem) -> {
+            Input.Read read = (Input.Read) inputs.get(i);
+            results[i] = Result.Refused.of(read.aCase(), read.lines(), problem);
+        });
+        for (int i = 0; i < results.length; i++) {
+            if (inputs.get(i) instanceof Input.Unread unread) {
+                results[i] = unread.refusal();
+            } else if (decisions[i] != null) {
+                results[i] = new Result.Decided(decisions[i]);
+            }
+        }
+        return Collections.unmodifiableList(Arrays.asList(results));
+    }
+
+    /**
+     * The decisions of {@code cases} by position; a case that cannot be decided goes to {@code onFailure}
+     * with its position (its {@link InvalidCaseException} or {@link UndecidedCaseException}) and its place
+     * holds null, as does a null case (skipped). {@code onFailure} may throw to stop the batch.
+     */
+    public Decision[] decide(List<? extends Case> cases, GrantLedger ledger, BiConsumer<Integer, RuntimeException> onFailure) {
+        Objects.requireNonNull(ledger, "ledger");
+        Decision[] decisions = new Decision[cases.size()];
+        List<Integer> order = inBatchOrder(cases);
+        int firstShared = 0;
+        while (firstShared < order.size() && !Benefits.isShared(cases.get(order.get(firstShared)))) {
+            firstShared++;
+        }
+        // Cases that count against no other case see nothing but their own facts: many share one session.
+        Group group = new Group(onFailure);
+        for (int i : order.subList(0, firstShared)) {
+            if (cases.get(i) == null) {
+                continue;
+            }
+            try {
+                group.add(i, prepare(cases.get(i)), decisions);
+            } catch (InvalidCaseException e) {
+                onFailure.accept(i, e);
+            }
+        }
+        group.flush(decisions);
+        // Shared cases (grants) read the ledger as left by every earlier case of their room (employer and
+        // year), so a session takes at most one case per room: the n-th case of each room goes in wave n.
+        List<List<Integer>> waves = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i : order.subList(firstShared, order.size())) {
+            int wave = seen.merge(roomOf(cases.get(i)), 1, Integer::sum) - 1;
+            if (wave == waves.size()) {
+                waves.add(new ArrayList<>());
+            }
+            waves.get(wave).add(i);
+        }
+        // A ledger says how many rooms one caller may hold at once (a database ledger: one, as each holds
+        // a connection and a transaction); a wave is decided in parts of that size.
+        int atOnce = Math.max(1, ledger.reservationsAtOnce());
+        for (List<Integer> wave : waves) {
+            for (int from = 0; from < wave.size(); from += atOnce) {
+                decideWave(cases, wave.subList(from, Math.min(wave.size(), from + atOnce)), ledger, decisions, onFailure);
+            }
+        }
+        return decisions;
+    }
+
+    /**
+     * The positions of {@code cases} in the order a batch decides them: every case that counts against
+     * no other first, in input order, then the shared cases of each benefit in its order. A {@code null}
+     * counts as a case of the first kind.
+     */
+    public static List<Integer> inBatchOrder(List<? extends Case> cases) {
+        List<Integer> alone = new ArrayList<>();
+        Map<Benefit<Case>, List<Integer>> shared = new LinkedHashMap<>();
+        for (int i = 0; i < cases.size(); i++) {
+            Case aCase = cases.get(i);
+            if (Benefits.isShared(aCase)) {
+                shared.computeIfAbsent(Benefits.of(aCase), b -> new ArrayList<>()).add(i);
+            } else {
+                alone.add(i);
+            }
+        }
+        shared.forEach((benefit, positions) -> {
+            positions.sort(Comparator.comparing(i -> (Case) cases.get(i), benefit.shared().order()));
+            alone.addAll(positions);
+        });
+        return alone;
+    }
+
+    /** The case's room in the ledger; cases of different benefits never share one. */
+    private static String roomOf(Case aCase) {
+        Benefit<Case> benefit = Benefits.of(aCase);
+        return benefit.caseClass().getName() + "\u0000" + benefit.shared().room(aCase);
+    }
+
+    private Prepared prepare(Case aCase) {
+        Benefit<Case> kind = Benefits.of(aCase);
+        return new Prepared(kind, aCase, kind.facts(aCase, sessions.parameters()));
+    }
+
+    /** A shared case's facts with what counts against it from before: from its room in the ledger. */
+    private Prepared prepareShared(Benefit<Case> benefit, Case aCase, GrantLedger.Reservation room) {
+        List<Object> facts = new ArrayList<>(benefit.facts(aCase, sessions.parameters()));
+        facts.addAll(benefit.shared().prior(aCase, room));
+        return new Prepared(benefit, aCase, facts);
+    }
+
+    /**
+     * One wave of shared cases (at most one per room) decided in one session, each inside its own
+     * reservation, taken in room order.
+     */
+    private void decideWave(List<? extends Case> cases, List<Integer> wave, GrantLedger ledger, Decision[] decisions,
+                            BiConsumer<Integer, RuntimeException> onFailure) {
+        List<Integer> ordered = new ArrayList<>(wave);
+        ordered.sort(Comparator.comparing((Integer i) -> roomOf(cases.get(i))));
+        Map<Integer, GrantLedger.Reservation> rooms = new HashMap<>();
+        try {
+            Group group = new Group(onFailure);
+            for (int i : ordered) {
+                Case aCase = cases.get(i);
+                Benefit<Case> benefit = Benefits.of(aCase);
+                try {
+                    GrantLedger.Reservation room = benefit.shared().reserve(aCase, ledger);
+                    rooms.put(i, room);
+                    Optional<Decision> recorded = room.recorded();
+                    if (recorded.isPresent()) {
+                        decisions[i] = recorded.get();
+                    } else {
+                        group.add(i, prepareShared(benefit, aCase, room), decisions);
+                    }
+                } catch (InvalidCaseException | UndecidedCaseException e) {
+                    onFailure.accept(i, e);
+                }
+            }
+            group.flush(decisions);
+            for (int i : ordered) {
+                GrantLedger.Reservation room = rooms.get(i);
+                if (room != null && decisions[i] != null) {
+                    try {
+                        room.commit(decisions[i]);
+                    } catch (InvalidCaseException | UndecidedCaseException e) {
+                        decisions[i] = null;
+                        onFailure.accept(i, e);
+                    }
+                }
+            }
+        } finally {
+            rooms.values().forEach(GrantLedger.Reservation::close);
+        }
+    }
+
+    /** Cases gathered for one session: at most {@link #GROUP_SIZE}, no caseId twice. */
+    private final class Group {
+        private final List<Integer> positions = new ArrayList<>();
+        private final List<Prepared> prepared = new ArrayList<>();
+        private final Set<String> ids = new HashSet<>();
+        private final BiConsumer<Integer, RuntimeException> onFailure;
+
+        Group(BiConsumer<Integer, RuntimeException> onFailure) {
+            this.onFailure = onFailure;
+        }
+
+        void add(int position, Prepared p, Decision[] decisions) {
+            if (prepared.size() == GROUP_SIZE || !ids.add(p.aCase().caseId())) {
+                flush(decisions);
+                ids.add(p.aCase().caseId());
+            }
+            positions.add(position);
+            prepared.add(p);
+        }
+
+        void flush(Decision[] decisions) {
+            if (prepared.isEmpty()) {
+                return;
+            }
+            Map<Prepared, Integer> at = new IdentityHashMap<>();
+            for (int k = 0; k < prepared.size(); k++) {
+                at.put(prepared.get(k), positions.get(k));
+            }
+            List<Decision> decided = sessions.decide(prepared, (p, e) -> onFailure.accept(at.get(p), e));
+            for (int k = 0; k < decided.size(); k++) {
+                decisions[positions.get(k)] = decided.get(k);
+            }
+            positions.clear();
+            prepared.clear();
+            ids.clear();
+        }
+    }
+}

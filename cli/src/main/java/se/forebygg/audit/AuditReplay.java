@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,6 +27,7 @@ import se.forebygg.engine.Input;
 import se.forebygg.grant.GrantLedger;
 import se.forebygg.grant.RecordedGrant;
 import se.forebygg.json.ForebyggJson;
+import se.forebygg.parameters.Period;
 
 /**
  * Checks an audit log ({@link AuditLog}) line by line and reports, one line of text each, what does
@@ -404,9 +406,10 @@ public final class AuditReplay {
         }
         try {
             // Compared as written: a number read back from the log may be held in another node type.
-            String parameters = json.writeValueAsString(engine.parametersFor(aCase));
+            List<Object> records = engine.parametersFor(aCase);
+            String parameters = json.writeValueAsString(records);
             String loggedParameters = json.writeValueAsString(line.get(AuditLog.PARAMETERS));
-            if (!parameters.equals(loggedParameters)) {
+            if (!parameters.equals(loggedParameters) && !sameByName(records, line.get(AuditLog.PARAMETERS))) {
                 return "parameters now " + parameters + ", logged " + loggedParameters;
             }
             Case asDecided = aCase;
@@ -436,6 +439,46 @@ public final class AuditReplay {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * True when {@code logged} was written before each benefit had its own parameter record (one object of
+     * every law number per period, periods cut wherever any benefit's number changed) and holds, by name,
+     * the values that {@code records} hold now: the record in force on each logged period's first day
+     * agrees with it on every number the record has, and those records are the ones the case reads now.
+     * A log written since is compared as written, never by this.
+     */
+    private boolean sameByName(List<Object> records, JsonNode logged) throws JsonProcessingException {
+        if (records.isEmpty() || logged == null || !logged.isArray() || logged.isEmpty()) {
+            return false;
+        }
+        @SuppressWarnings("unchecked")
+        Class<? extends Period> type = (Class<? extends Period>) records.get(0).getClass();
+        Set<String> names = new HashSet<>();
+        json.valueToTree(records.get(0)).fieldNames().forEachRemaining(names::add);
+        Set<Object> matched = new HashSet<>();
+        for (JsonNode old : logged) {
+            Set<String> oldNames = new HashSet<>();
+            old.fieldNames().forEachRemaining(oldNames::add);
+            if (!oldNames.containsAll(names) || oldNames.equals(names) || !old.path("from").isTextual()) {
+                return false;
+            }
+            Object now;
+            try {
+                now = engine.parameters().on(type, LocalDate.parse(old.get("from").asText()));
+            } catch (RuntimeException e) {
+                return false;
+            }
+            JsonNode nowNode = json.valueToTree(now);
+            for (String name : names) {
+                if (!name.equals("from") && !name.equals("until")
+                        && !json.writeValueAsString(nowNode.get(name)).equals(json.writeValueAsString(old.get(name)))) {
+                    return false;
+                }
+            }
+            matched.add(now);
+        }
+        return matched.equals(new HashSet<>(records));
     }
 
     /**

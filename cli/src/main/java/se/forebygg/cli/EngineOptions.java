@@ -5,16 +5,18 @@ import picocli.CommandLine.Option;
 import se.forebygg.engine.Forebygg;
 import se.forebygg.parameters.Parameters;
 
-/** {@code --rules DIR} and {@code --parameters FILE}, shared by every command. */
+/** {@code --rules DIR} and {@code --parameters FILE|DIR}, shared by every command. */
 final class EngineOptions {
 
     @Option(names = "--rules", paramLabel = "DIR",
             description = "Compile the rules from the .drl files under DIR instead of using the shipped ones.")
     Path rules;
 
-    @Option(names = "--parameters", paramLabel = "FILE",
-            description = "Use this parameter file (YAML, as the shipped parameters.yaml) instead of the shipped one.")
-    Path parameters;
+    @Option(names = "--parameters", paramLabel = "FILE|DIR",
+            description = {"Use these parameters instead of the shipped ones: a benefit's parameter file (YAML, as the"
+                    + " shipped <benefit>/parameters.yaml) replaces that benefit's; a folder holding"
+                    + " <benefit>/parameters.yaml replaces each benefit's it holds. Repeatable: later ones win."})
+    java.util.List<Path> parameters;
 
     /** These options as command-line arguments, to repeat them in a suggested command. */
     java.util.List<String> asArguments() {
@@ -24,15 +26,23 @@ final class EngineOptions {
             args.add(rules.toString());
         }
         if (parameters != null) {
-            args.add("--parameters");
-            args.add(parameters.toString());
+            for (Path p : parameters) {
+                args.add("--parameters");
+                args.add(p.toString());
+            }
         }
         return args;
     }
 
-    /** The parameter table these options ask for: the file given, else the shipped one. */
+    /** The parameter table these options ask for: the shipped one, with each file or folder given in place of its benefits'. */
     Parameters parameters() {
-        return parameters == null ? Parameters.standard() : Parameters.load(parameters);
+        Parameters table = Parameters.standard();
+        if (parameters != null) {
+            for (Path p : parameters) {
+                table = table.replacedFrom(p);
+            }
+        }
+        return table;
     }
 
     /** The engine these options ask for; throws when the rules do not compile or the parameters do not load. */

@@ -71,9 +71,7 @@ final class RulesCommand {
                 System.err.println("forebygg: no such rules folder: " + folder);
                 return ExitCodes.INTERNAL_FAILURE;
             }
-            if (options.parameters != null) {
-                se.forebygg.parameters.Parameters.load(options.parameters);
-            }
+            options.parameters();
             RuleFolder rules = RuleFolder.of(folder);
             RuleFolder.Compilation compiled = rules.compile(RulesCommand.class.getClassLoader());
             List<Diagnostic> problems = new ArrayList<>(compiled.diagnostics());

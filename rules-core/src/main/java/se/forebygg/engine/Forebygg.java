@@ -32,7 +32,6 @@ import se.forebygg.internal.Benefits;
 import se.forebygg.internal.Prepared;
 import se.forebygg.internal.Scheduler;
 import se.forebygg.grant.InMemoryGrantLedger;
-import se.forebygg.parameters.ParameterSet;
 import se.forebygg.parameters.Parameters;
 import se.forebygg.spi.Benefit;
 import se.forebygg.spi.Facts;
@@ -122,12 +121,13 @@ public final class Forebygg {
     }
 
     /**
-     * The parameter periods a case's decision reads (one per period its dates fall in): what an audit
+     * The parameter records a case's decision reads (its benefit's {@link Benefit#parameterRecord()}, one per period its dates fall in): what an audit
      * log records beside the decision. Throws {@link InvalidCaseException} as {@link #evaluate(Case)}.
      */
-    public List<ParameterSet> parametersFor(Case aCase) {
-        return Benefits.of(aCase).facts(aCase, parameters).stream()
-                .filter(ParameterSet.class::isInstance).map(ParameterSet.class::cast).toList();
+    public List<Object> parametersFor(Case aCase) {
+        Benefit<Case> benefit = Benefits.of(aCase);
+        Class<?> type = benefit.parameterRecord();
+        return benefit.facts(aCase, parameters).stream().filter(f -> type != null && type.isInstance(f)).toList();
     }
 
     /**
@@ -318,8 +318,9 @@ public final class Forebygg {
 
         CaseRun(Prepared prepared) {
             this.prepared = prepared;
+            Class<?> parameterRecord = prepared.kind().parameterRecord();
             for (Object fact : prepared.facts()) {
-                if (fact instanceof ParameterSet) {
+                if (parameterRecord != null && parameterRecord.isInstance(fact)) {
                     facts.add(fact);
                 }
             }

@@ -22,7 +22,7 @@ record Parameter(String name, String unit, String description, List<DatedValue> 
         for (int i = 0; i < values.size(); i++) {
             JsonNode v = values.get(i);
             String at = where + ".values[" + i + "]";
-            LocalDate from = Parameters.date(v.get("from"), at + ".from");
+            LocalDate from = Table.date(v.get("from"), at + ".from");
             if (!v.hasNonNull("value")) {
                 throw new ParameterException(at + ": 'value' is missing");
             }

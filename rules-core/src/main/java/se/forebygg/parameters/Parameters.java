@@ -5,106 +5,193 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.MonthDay;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import se.forebygg.spi.Benefit;
 
 /**
- * The dated parameter table: every law number with the date it took effect and its source.
- * Immutable and safe to share. Values are looked up by a date of the case, never the wall clock.
+ * The dated parameter table: every law number with the date it took effect and its source, one file per
+ * benefit ({@code <benefit>/parameters.yaml} beside the benefit's rules, found through
+ * {@link Benefit#parameterFile()}), each bound by name to the benefit's record
+ * ({@link Benefit#parameterRecord()}). Immutable and safe to share. Values are looked up by a date of
+ * the case, never the wall clock.
+ *
+ * <p>A parameter's name is unique across benefits, so that {@link #withValue} and {@link #value} can
+ * name it alone. Every benefit's file carries the same {@code version}: that is the table's
+ * {@link #version()}, carried into every decision's {@code rulesVersion}.
  */
 public final class Parameters {
 
-    /** The parameter names a table must define, in the order of {@link ParameterSet}'s components. */
-    static final List<String> NAMES = List.of(
-            "priceBaseAmount", "sgiCeilingFactor", "sgiFloorShare", "sgiRoundingUnit",
-            "sicknessBenefitShare", "sicknessBenefitRate", "daysPerYear", "benefitLevels",
-            "workingTimeDaysPerSickPeriod", "hourlyRateRoundingUnit", "workingHoursRoundingUnit",
-            "minimumRiskReduction", "minimumPlanSessions", "providerMinimumOtherCompetences",
-            "grantShareOfCost", "grantCapPerEmployee", "grantCapPerEmployer",
-            "applicationDeadline", "extendedMeasuresInForce", "grantCapPerApplication", "grantYearlyCapsInForce");
+    /** The file a benefit's parameters are in, in a parameters folder: {@code <benefit>/parameters.yaml}. */
+    public static final String FILE_NAME = "parameters.yaml";
 
-    private static final String STANDARD = "/se/forebygg/parameters/parameters.yaml";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private final String version;
-    private final String source;
-    private final LocalDate coverageFrom;
-    private final LocalDate coverageUntil;
-    private final Map<String, Parameter> parameters;
-    private final ParameterSet[] periods;
-
-    private Parameters(String version, String source, LocalDate coverageFrom, LocalDate coverageUntil,
-                       Map<String, Parameter> parameters) {
-        this.version = version;
-        this.source = source;
-        this.coverageFrom = coverageFrom;
-        this.coverageUntil = coverageUntil;
-        this.parameters = Map.copyOf(parameters);
-        this.periods = buildPeriods();
+    /** A benefit that has parameters: its name (the folder its file sits in), its record and its file. */
+    record Kind(String name, Class<? extends Period> type, String resource) {
     }
 
-    /** The parameter table shipped with the library. */
+    private final List<Kind> kinds;
+    private final String version;
+    private final Map<Class<? extends Period>, Table> tables;
+    private final Map<String, Table> byName;
+    private final LocalDate coverageFrom;
+    private final LocalDate coverageUntil;
+
+    private Parameters(List<Kind> kinds, String version, Map<Class<? extends Period>, Table> tables) {
+        this.kinds = List.copyOf(kinds);
+        this.version = version;
+        this.tables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+        Map<String, Table> names = new LinkedHashMap<>();
+        for (Table table : tables.values()) {
+            for (String name : table.names()) {
+                Table other = names.putIfAbsent(name, table);
+                if (other != null) {
+                    throw new ParameterException(table.source() + ": parameters." + name + ": the name is also a parameter of "
+                            + other.source() + " (" + other.type().getSimpleName() + "); a parameter's name must be"
+                            + " unique across benefits");
+                }
+            }
+        }
+        this.byName = names;
+        this.coverageFrom = tables.values().stream().map(Table::coverageFrom).max(LocalDate::compareTo)
+                .orElse(LocalDate.MIN);
+        this.coverageUntil = tables.values().stream().map(Table::coverageUntil).min(LocalDate::compareTo)
+                .orElse(LocalDate.MIN);
+    }
+
+    /** A table of {@code tables}, whose files must all carry the same version. */
+    private static Parameters of(List<Kind> kinds, Map<Class<? extends Period>, Table> tables) {
+        Table first = null;
+        for (Table table : tables.values()) {
+            if (first == null) {
+                first = table;
+            } else if (!first.version().equals(table.version())) {
+                throw new ParameterException(table.source() + ": version '" + table.version() + "' differs from version '"
+                        + first.version() + "' of " + first.source() + "; every benefit's parameter file must carry the"
+                        + " same version");
+            }
+        }
+        if (first == null) {
+            throw new ParameterException("no benefit with parameters on the class path: add rules-drl");
+        }
+        return new Parameters(kinds, first.version(), tables);
+    }
+
+    /** The parameter table shipped with the rules on the class path. */
     public static Parameters standard() {
         return Holder.STANDARD_PARAMETERS;
     }
 
-    /** Reads a parameter file (YAML, the shipped file's format). */
-    public static Parameters load(Path file) {
+    /**
+     * The shipped table with the benefits' tables that {@code fileOrFolder} holds in their place: a file
+     * replaces the table of the benefit whose parameters it names; a folder holds
+     * {@code <benefit>/parameters.yaml} for some benefits (e.g. {@code rules-drl/src/main/resources/se/forebygg/rules}).
+     */
+    public static Parameters load(Path fileOrFolder) {
+        return standard().replacedFrom(fileOrFolder);
+    }
+
+    /** This table with the benefits' tables that {@code fileOrFolder} holds in their place (see {@link #load}). */
+    public Parameters replacedFrom(Path fileOrFolder) {
+        Map<Class<? extends Period>, Table> changed = new LinkedHashMap<>(tables);
+        if (Files.isDirectory(fileOrFolder)) {
+            Set<String> known = kinds.stream().map(Kind::name).collect(Collectors.toCollection(TreeSet::new));
+            boolean found = false;
+            try (DirectoryStream<Path> children = Files.newDirectoryStream(fileOrFolder)) {
+                for (Path child : children) {
+                    Path file = child.resolve(FILE_NAME);
+                    if (Files.isRegularFile(file) && !known.contains(child.getFileName().toString())) {
+                        throw new ParameterException(file + ": no benefit is named '" + child.getFileName()
+                                + "' (benefits: " + String.join(", ", known) + ")");
+                    }
+                }
+            } catch (IOException e) {
+                throw new ParameterException(fileOrFolder + ": cannot read parameter folder: " + e.getMessage(), e);
+            }
+            for (Kind kind : kinds) {
+                Path file = fileOrFolder.resolve(kind.name()).resolve(FILE_NAME);
+                if (Files.isRegularFile(file)) {
+                    changed.put(kind.type(), Table.parse(kind.type(), read(file), file.toString()));
+                    found = true;
+                }
+            }
+            if (!found) {
+                throw new ParameterException(fileOrFolder + ": holds no <benefit>/" + FILE_NAME + " (benefits: "
+                        + String.join(", ", known) + ")");
+            }
+        } else {
+            JsonNode root = read(fileOrFolder);
+            Kind kind = kindNamedIn(root, fileOrFolder.toString());
+            changed.put(kind.type(), Table.parse(kind.type(), root, fileOrFolder.toString()));
+        }
+        return of(kinds, changed);
+    }
+
+    /** The benefit whose parameters the file names: the one benefit whose record has a component of a key's name. */
+    private Kind kindNamedIn(JsonNode root, String source) {
+        Set<String> keys = new LinkedHashSet<>();
+        if (root != null && root.path("parameters").isObject()) {
+            root.path("parameters").fieldNames().forEachRemaining(keys::add);
+        }
+        List<Kind> named = new ArrayList<>();
+        List<String> which = new ArrayList<>();
+        for (Kind kind : kinds) {
+            Set<String> shared = Table.shared(keys, new LinkedHashSet<>(Table.names(kind.type())));
+            if (!shared.isEmpty()) {
+                named.add(kind);
+                which.add(kind.name() + " (" + String.join(", ", shared) + ")");
+            }
+        }
+        if (named.size() == 1) {
+            return named.get(0);
+        }
+        if (named.isEmpty()) {
+            throw new ParameterException(source + ": names no benefit's parameters (" + String.join(", ", keys)
+                    + "); known: " + String.join(", ", byName.keySet()));
+        }
+        throw new ParameterException(source + ": names parameters of several benefits: " + String.join("; ", which)
+                + "; give each benefit its own file (<benefit>/" + FILE_NAME + ")");
+    }
+
+    private static JsonNode read(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            return parse(in, file.toString());
+            return YAML.readTree(in);
         } catch (IOException e) {
             throw new ParameterException(file + ": cannot read parameter file: " + e.getMessage(), e);
         }
     }
 
-    /** Reads a parameter table; {@code sourceName} names it in error messages. */
-    public static Parameters parse(InputStream in, String sourceName) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(in);
-        } catch (IOException e) {
-            throw new ParameterException(sourceName + ": not a readable YAML parameter file: " + e.getMessage(), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new ParameterException(sourceName + ": expected a mapping with 'version', 'coverage' and 'parameters'");
-        }
-        String version = text(root, "version", sourceName);
-        JsonNode coverage = root.path("coverage");
-        LocalDate from = date(coverage.get("from"), sourceName + ": coverage.from");
-        LocalDate until = date(coverage.get("until"), sourceName + ": coverage.until");
-        JsonNode params = root.path("parameters");
-        Map<String, Parameter> parsed = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
-            String where = sourceName + ": parameters." + entry.getKey();
-            if (!NAMES.contains(entry.getKey())) {
-                throw new ParameterException(where + ": unknown parameter (known: " + String.join(", ", NAMES) + ")");
+    /**
+     * A table of the given files, for tests of the binding: {@code files} maps each record to its file's
+     * name and YAML text. The files must carry the same version and name each parameter once.
+     */
+    static Parameters parse(Map<Class<? extends Period>, Map.Entry<String, String>> files) {
+        List<Kind> kinds = new ArrayList<>();
+        Map<Class<? extends Period>, Table> tables = new LinkedHashMap<>();
+        files.forEach((type, file) -> {
+            JsonNode root;
+            try {
+                root = YAML.readTree(file.getValue());
+            } catch (IOException e) {
+                throw new ParameterException(file.getKey() + ": not a readable YAML parameter file: " + e.getMessage(), e);
             }
-            parsed.put(entry.getKey(), Parameter.parse(entry.getKey(), entry.getValue(), where));
-        }
-        for (String name : NAMES) {
-            if (!parsed.containsKey(name)) {
-                throw new ParameterException(sourceName + ": parameters." + name + " is missing");
-            }
-            if (parsed.get(name).values().get(0).from().isAfter(from)) {
-                throw new ParameterException(sourceName + ": parameters." + name + " has no value on " + from
-                        + ", the start of the coverage");
-            }
-        }
-        // The constructor resolves every period, so a badly typed value fails here, at load time.
-        return new Parameters(version, sourceName, from, until, parsed);
+            kinds.add(new Kind(type.getSimpleName(), type, file.getKey()));
+            tables.put(type, Table.parse(type, root, file.getKey()));
+        });
+        return of(kinds, tables);
     }
 
     /**
@@ -112,9 +199,9 @@ public final class Parameters {
      * overlay: the baseline is never edited). The value is written as in the parameter file.
      */
     public Parameters withValue(String name, String value, LocalDate from) {
-        Parameter old = parameters.get(name);
+        Table old = byName.get(name);
         if (old == null) {
-            throw new ParameterException("unknown parameter '" + name + "' (known: " + String.join(", ", NAMES) + ")");
+            throw new ParameterException("unknown parameter '" + name + "' (known: " + String.join(", ", byName.keySet()) + ")");
         }
         JsonNode node;
         try {
@@ -122,213 +209,96 @@ public final class Parameters {
         } catch (IOException e) {
             throw new ParameterException(name + ": cannot read value '" + value + "'", e);
         }
-        Map<String, Parameter> changed = new LinkedHashMap<>(parameters);
-        changed.put(name, old.withValueFrom(from, node, "what-if overlay"));
-        return new Parameters(version + "+" + name + "=" + value + "@" + from, source, coverageFrom,
-                coverageUntil, changed);
+        Map<Class<? extends Period>, Table> changed = new LinkedHashMap<>(tables);
+        changed.put(old.type(), old.withValue(name, node, from));
+        return new Parameters(kinds, version + "+" + name + "=" + value + "@" + from, changed);
     }
 
-    /** The parameters in force on {@code date}. */
-    public ParameterSet on(LocalDate date) {
-        if (date.isBefore(coverageFrom) || date.isAfter(coverageUntil)) {
-            throw new ParameterException("no parameters for " + date + ": the parameter table (" + version
-                    + ") covers " + coverageFrom + " to " + coverageUntil);
-        }
-        int lo = 0;
-        int hi = periods.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (periods[mid].from().isAfter(date)) {
-                hi = mid - 1;
-            } else {
-                lo = mid;
-            }
-        }
-        return periods[lo];
+    /** The record of {@code type}'s benefit in force on {@code date}. */
+    public <R extends Period> R on(Class<R> type, LocalDate date) {
+        return type.cast(table(type).on(date, version));
     }
 
-    /** True when the table covers {@code date}. */
+    /**
+     * The value of parameter {@code name} in force on {@code date}, typed as its benefit's record holds it:
+     * {@link java.math.BigDecimal}, {@link Integer}, {@link LocalDate}, {@link java.time.MonthDay},
+     * a {@link List} of those.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T value(String name, LocalDate date) {
+        Table table = byName.get(name);
+        if (table == null) {
+            throw new ParameterException("unknown parameter '" + name + "' (known: " + String.join(", ", byName.keySet()) + ")");
+        }
+        return (T) table.value(name, date, version);
+    }
+
+    /** Every parameter's name, benefit by benefit. */
+    public Set<String> names() {
+        return java.util.Collections.unmodifiableSet(byName.keySet());
+    }
+
+    /** True when the table of {@code type}'s benefit covers {@code date}. */
+    public boolean covers(Class<? extends Period> type, LocalDate date) {
+        return table(type).covers(date);
+    }
+
+    /** True when every benefit's table covers {@code date}. */
     public boolean covers(LocalDate date) {
         return !date.isBefore(coverageFrom) && !date.isAfter(coverageUntil);
     }
 
-    /** The table's version, carried into every decision's {@code rulesVersion}. */
+    /** The table's version, carried into every decision's {@code rulesVersion}: the version all its files carry. */
     public String version() {
         return version;
     }
 
-    /** Where the table was read from. */
-    public String source() {
-        return source;
-    }
-
+    /** The first day every benefit's table covers. */
     public LocalDate coverageFrom() {
         return coverageFrom;
     }
 
+    /** The last day every benefit's table covers. */
     public LocalDate coverageUntil() {
         return coverageUntil;
     }
 
-    /** The legal source of the value of {@code name} in force on {@code date}. */
-    public String referenceOn(String name, LocalDate date) {
-        Parameter parameter = parameters.get(name);
-        if (parameter == null) {
-            throw new ParameterException("unknown parameter '" + name + "'");
+    private Table table(Class<? extends Period> type) {
+        Table table = tables.get(type);
+        if (table == null) {
+            throw new ParameterException("no parameter file is bound to " + type.getName());
         }
-        return parameter.valueOn(date).reference();
-    }
-
-    /** Every parameter name with its unit and description, in table order. */
-    public Map<String, String> descriptions() {
-        Map<String, String> result = new LinkedHashMap<>();
-        for (String name : NAMES) {
-            Parameter p = parameters.get(name);
-            result.put(name, p.description() + " (" + p.unit() + ")");
-        }
-        return result;
-    }
-
-    private ParameterSet[] buildPeriods() {
-        Set<LocalDate> starts = new TreeSet<>();
-        starts.add(coverageFrom);
-        for (Parameter p : parameters.values()) {
-            for (DatedValue v : p.values()) {
-                if (v.from().isAfter(coverageFrom) && !v.from().isAfter(coverageUntil)) {
-                    starts.add(v.from());
-                }
-            }
-        }
-        List<LocalDate> ordered = new ArrayList<>(starts);
-        ParameterSet[] result = new ParameterSet[ordered.size()];
-        for (int i = 0; i < ordered.size(); i++) {
-            LocalDate start = ordered.get(i);
-            LocalDate end = i + 1 < ordered.size() ? ordered.get(i + 1).minusDays(1) : coverageUntil;
-            result[i] = resolve(start, end);
-        }
-        return result;
-    }
-
-    private ParameterSet resolve(LocalDate start, LocalDate end) {
-        return new ParameterSet(start, end,
-                decimal("priceBaseAmount", start),
-                decimal("sgiCeilingFactor", start),
-                decimal("sgiFloorShare", start),
-                decimal("sgiRoundingUnit", start),
-                decimal("sicknessBenefitShare", start),
-                decimal("sicknessBenefitRate", start),
-                integer("daysPerYear", start),
-                levels("benefitLevels", start),
-                integer("workingTimeDaysPerSickPeriod", start),
-                positiveDecimal("hourlyRateRoundingUnit", start),
-                positiveDecimal("workingHoursRoundingUnit", start),
-                decimal("minimumRiskReduction", start),
-                integer("minimumPlanSessions", start),
-                integer("providerMinimumOtherCompetences", start),
-                decimal("grantShareOfCost", start),
-                decimal("grantCapPerEmployee", start),
-                decimal("grantCapPerEmployer", start),
-                monthDay("applicationDeadline", start),
-                localDate("extendedMeasuresInForce", start),
-                decimal("grantCapPerApplication", start),
-                localDate("grantYearlyCapsInForce", start));
-    }
-
-    private JsonNode raw(String name, LocalDate date) {
-        return parameters.get(name).valueOn(date).value();
-    }
-
-    private String where(String name, LocalDate date) {
-        return source + ": parameters." + name + " (value from " + parameters.get(name).valueOn(date).from() + ")";
-    }
-
-    private BigDecimal decimal(String name, LocalDate date) {
-        JsonNode v = raw(name, date);
-        if (!v.isNumber()) {
-            throw new ParameterException(where(name, date) + ": expected a number, got " + v);
-        }
-        return v.decimalValue();
-    }
-
-    private BigDecimal positiveDecimal(String name, LocalDate date) {
-        BigDecimal v = decimal(name, date);
-        if (v.signum() <= 0) {
-            throw new ParameterException(where(name, date) + ": must be greater than 0, got " + v.toPlainString());
-        }
-        return v;
-    }
-
-    private int integer(String name, LocalDate date) {
-        JsonNode v = raw(name, date);
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw new ParameterException(where(name, date) + ": expected a whole number, got " + v);
-        }
-        return v.intValue();
-    }
-
-    private List<BigDecimal> levels(String name, LocalDate date) {
-        JsonNode v = raw(name, date);
-        if (!v.isArray() || v.isEmpty()) {
-            throw new ParameterException(where(name, date) + ": expected a list of levels, highest first");
-        }
-        List<BigDecimal> result = new ArrayList<>();
-        for (JsonNode level : v) {
-            if (!level.isNumber()) {
-                throw new ParameterException(where(name, date) + ": expected numbers, got " + level);
-            }
-            BigDecimal d = level.decimalValue();
-            if (!result.isEmpty() && d.compareTo(result.get(result.size() - 1)) >= 0) {
-                throw new ParameterException(where(name, date) + ": levels must be listed highest first");
-            }
-            result.add(d);
-        }
-        return result;
-    }
-
-    private MonthDay monthDay(String name, LocalDate date) {
-        JsonNode v = raw(name, date);
-        try {
-            return MonthDay.parse(v.asText());
-        } catch (DateTimeParseException e) {
-            throw new ParameterException(where(name, date) + ": expected a month-day like --02-01, got " + v);
-        }
-    }
-
-    private LocalDate localDate(String name, LocalDate date) {
-        return date(raw(name, date), where(name, date));
-    }
-
-    private static String text(JsonNode node, String field, String sourceName) {
-        JsonNode v = node.get(field);
-        if (v == null || !v.isValueNode() || v.asText().isBlank()) {
-            throw new ParameterException(sourceName + ": '" + field + "' is missing");
-        }
-        return v.asText();
-    }
-
-    static LocalDate date(JsonNode node, String where) {
-        if (node == null || node.isNull()) {
-            throw new ParameterException(where + ": a date (YYYY-MM-DD) is missing");
-        }
-        try {
-            return LocalDate.parse(node.asText());
-        } catch (DateTimeParseException e) {
-            throw new ParameterException(where + ": not a date (YYYY-MM-DD): " + node.asText());
-        }
+        return table;
     }
 
     private static final class Holder {
         static final Parameters STANDARD_PARAMETERS = loadStandard();
 
         private static Parameters loadStandard() {
-            try (InputStream in = Parameters.class.getResourceAsStream(STANDARD)) {
-                if (in == null) {
-                    throw new ParameterException("the shipped parameter file " + STANDARD + " is missing from the classpath");
+            List<Kind> kinds = new ArrayList<>();
+            Map<Class<? extends Period>, Table> tables = new LinkedHashMap<>();
+            for (Iterator<Benefit> it = ServiceLoader.load(Benefit.class, Parameters.class.getClassLoader()).iterator();
+                 it.hasNext(); ) {
+                Benefit<?> benefit = it.next();
+                String resource = benefit.parameterFile();
+                Class<? extends Period> type = benefit.parameterRecord();
+                if (resource == null || type == null) {
+                    continue;
                 }
-                return parse(in, "classpath:" + STANDARD);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                Path path = Path.of(resource);
+                String name = path.getParent() == null ? type.getSimpleName() : path.getParent().getFileName().toString();
+                kinds.add(new Kind(name, type, resource));
+                String source = "classpath:" + resource;
+                try (InputStream in = benefit.getClass().getResourceAsStream(resource)) {
+                    if (in == null) {
+                        throw new ParameterException("the shipped parameter file " + resource + " is missing from the classpath");
+                    }
+                    tables.put(type, Table.parse(type, YAML.readTree(in), source));
+                } catch (IOException e) {
+                    throw new ParameterException(source + ": not a readable YAML parameter file: " + e.getMessage(), e);
+                }
             }
+            return of(kinds, tables);
         }
     }
 }

@@ -7,6 +7,7 @@ import se.forebygg.engine.Calculation;
 import se.forebygg.engine.Case;
 import se.forebygg.grant.GrantLedger;
 import se.forebygg.parameters.Parameters;
+import se.forebygg.parameters.Period;
 
 /**
  * The seam between the engine and one benefit's rules: which facts go into the session beside a case,
@@ -18,6 +19,20 @@ import se.forebygg.parameters.Parameters;
 public interface Benefit<C extends Case> {
 
     Class<C> caseClass();
+
+    /**
+     * Where this benefit's parameter file is on the class path, e.g. {@code /se/forebygg/rules/grant/parameters.yaml},
+     * beside its rules; the folder it sits in ({@code grant}) names the benefit in a parameters folder
+     * ({@code --parameters DIR} holding {@code grant/parameters.yaml}). Null when the benefit reads no parameters.
+     */
+    String parameterFile();
+
+    /**
+     * The record that {@link #parameterFile()} binds to, by name: each key under the file's {@code parameters}
+     * is a component of the record, each component but {@code from} and {@code until} (the period) is a key.
+     * The engine's {@link Parameters} holds one such record per period; {@link #facts} inserts those of the case's dates.
+     */
+    Class<? extends Period> parameterRecord();
 
     /**
      * The facts to insert, the case first. Throws {@link se.forebygg.engine.InvalidCaseException}

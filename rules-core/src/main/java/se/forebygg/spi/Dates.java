@@ -2,20 +2,23 @@ package se.forebygg.spi;
 
 import java.time.LocalDate;
 import se.forebygg.engine.InvalidCaseException;
-import se.forebygg.parameters.ParameterSet;
+import se.forebygg.parameters.ParameterException;
 import se.forebygg.parameters.Parameters;
+import se.forebygg.parameters.Period;
 
-/** Looks up parameters for a date of a case, naming the date's JSON path when the table lacks it. */
+/** Looks up a benefit's parameters for a date of a case, naming the date's JSON path when the table lacks it. */
 public final class Dates {
     private Dates() {
     }
 
-    public static ParameterSet parametersOn(Parameters parameters, LocalDate date, String path) {
-        if (!parameters.covers(date)) {
-            throw new InvalidCaseException(path, "no parameters for " + date + ": the parameter table ("
-                    + parameters.version() + ") covers " + parameters.coverageFrom() + " to "
-                    + parameters.coverageUntil());
+    public static <R extends Period> R parametersOn(Parameters parameters, Class<R> type, LocalDate date, String path) {
+        if (!parameters.covers(type, date)) {
+            try {
+                parameters.on(type, date);
+            } catch (ParameterException e) {
+                throw new InvalidCaseException(path, e.getMessage());
+            }
         }
-        return parameters.on(date);
+        return parameters.on(type, date);
     }
 }

@@ -4,121 +4,144 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.MonthDay;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** Binding a benefit's file to its record by name, with records of the test's own. */
 class ParametersTest {
-    private final Parameters standard = Parameters.standard();
 
-    @Test
-    void priceBaseAmountIsTheCalendarYears() {
-        assertEquals(new BigDecimal("48300"), standard.on(LocalDate.of(2022, 6, 1)).priceBaseAmount());
-        assertEquals(new BigDecimal("58800"), standard.on(LocalDate.of(2025, 12, 31)).priceBaseAmount());
-        assertEquals(new BigDecimal("59200"), standard.on(LocalDate.of(2026, 1, 1)).priceBaseAmount());
-        assertEquals(new BigDecimal("44400"), standard.on(LocalDate.of(2014, 1, 1)).priceBaseAmount());
+    public record Alpha(LocalDate from, LocalDate until, BigDecimal amount, int count, List<BigDecimal> levels,
+                        MonthDay deadline, LocalDate inForce) implements Period {
+    }
+
+    public record Beta(LocalDate from, LocalDate until, BigDecimal amount) implements Period {
+    }
+
+    public record Gamma(LocalDate from, LocalDate until, BigDecimal share) implements Period {
+        public Gamma {
+            if (share.signum() <= 0) {
+                throw new IllegalArgumentException("share: must be greater than 0, got " + share.toPlainString());
+            }
+        }
+    }
+
+    private static final String HEAD = "version: t\ncoverage: {from: 2014-01-01, until: 2016-12-31}\nparameters:\n";
+
+    private static String entry(String name, String... values) {
+        StringBuilder b = new StringBuilder("  " + name + ":\n    values:\n");
+        for (String v : values) {
+            b.append("      - {").append(v).append(", reference: x}\n");
+        }
+        return b.toString();
+    }
+
+    private static final String AMOUNT = entry("amount", "from: 2014-01-01, value: 10", "from: 2015-07-01, value: 12.5");
+    private static final String COUNT = entry("count", "from: 2014-01-01, value: 3");
+    private static final String LEVELS = entry("levels", "from: 2014-01-01, value: [1, 0.5]");
+    private static final String DEADLINE = entry("deadline", "from: 2014-01-01, value: \"--02-01\"");
+    private static final String IN_FORCE = entry("inForce", "from: 2014-01-01, value: 2016-01-01");
+
+    private static Parameters table(Object... typesAndTexts) {
+        Map<Class<? extends Period>, Map.Entry<String, String>> files = new LinkedHashMap<>();
+        for (int i = 0; i < typesAndTexts.length; i += 2) {
+            @SuppressWarnings("unchecked")
+            Class<? extends Period> type = (Class<? extends Period>) typesAndTexts[i];
+            files.put(type, Map.entry(type.getSimpleName().toLowerCase() + ".yaml", (String) typesAndTexts[i + 1]));
+        }
+        return Parameters.parse(files);
     }
 
     @Test
-    void sgiCeilingFactorChangesOnItsOwnDates() {
-        assertEquals(0, new BigDecimal("7.5").compareTo(standard.on(LocalDate.of(2018, 6, 30)).sgiCeilingFactor()));
-        assertEquals(0, new BigDecimal("8.0").compareTo(standard.on(LocalDate.of(2018, 7, 1)).sgiCeilingFactor()));
-        assertEquals(0, new BigDecimal("8.0").compareTo(standard.on(LocalDate.of(2021, 12, 31)).sgiCeilingFactor()));
-        assertEquals(0, new BigDecimal("10.0").compareTo(standard.on(LocalDate.of(2022, 1, 1)).sgiCeilingFactor()));
+    void eachComponentIsBoundFromTheKeyOfItsNameAndType() {
+        Parameters p = table(Alpha.class, HEAD + AMOUNT + COUNT + LEVELS + DEADLINE + IN_FORCE);
+        Alpha a = p.on(Alpha.class, LocalDate.of(2015, 8, 1));
+        assertEquals(new Alpha(LocalDate.of(2015, 7, 1), LocalDate.of(2016, 12, 31), new BigDecimal("12.5"), 3,
+                List.of(BigDecimal.ONE, new BigDecimal("0.5")), MonthDay.of(2, 1), LocalDate.of(2016, 1, 1)), a);
+        assertEquals(LocalDate.of(2015, 6, 30), p.on(Alpha.class, LocalDate.of(2014, 1, 1)).until());
+        assertEquals(3, p.<Integer>value("count", LocalDate.of(2014, 5, 1)));
+        assertEquals(new BigDecimal("10"), p.value("amount", LocalDate.of(2015, 6, 30)));
+        assertEquals("t", p.version());
     }
 
     @Test
-    void periodsSplitWhereAnyParameterChanges() {
-        ParameterSet before = standard.on(LocalDate.of(2018, 6, 30));
-        ParameterSet after = standard.on(LocalDate.of(2018, 7, 1));
-        assertEquals(LocalDate.of(2018, 1, 1), before.from());
-        assertEquals(LocalDate.of(2018, 6, 30), before.until());
-        assertEquals(LocalDate.of(2018, 7, 1), after.from());
-        assertEquals(LocalDate.of(2018, 12, 31), after.until());
+    void bindingDoesNotDependOnTheKeysOrder() {
+        Parameters forward = table(Alpha.class, HEAD + AMOUNT + COUNT + LEVELS + DEADLINE + IN_FORCE);
+        Parameters backward = table(Alpha.class, HEAD + IN_FORCE + DEADLINE + LEVELS + COUNT + AMOUNT);
+        for (LocalDate d = LocalDate.of(2014, 1, 1); d.isBefore(LocalDate.of(2017, 1, 1)); d = d.plusMonths(1)) {
+            assertEquals(forward.on(Alpha.class, d), backward.on(Alpha.class, d));
+        }
     }
 
     @Test
-    void derivedAmountsMatchTheRulebooksWorkedChecks() {
-        ParameterSet p2022 = standard.on(LocalDate.of(2022, 3, 1));
-        assertEquals(0, new BigDecimal("483000").compareTo(p2022.sgiCeiling()));
-        assertEquals(new BigDecimal("1027"), p2022.fullDailyAmount(new BigDecimal("483000")));
-        ParameterSet p2025 = standard.on(LocalDate.of(2025, 3, 1));
-        assertEquals(0, new BigDecimal("588000").compareTo(p2025.sgiCeiling()));
-        assertEquals(new BigDecimal("1250"), p2025.fullDailyAmount(new BigDecimal("588000")));
-        assertEquals(0, new BigDecimal("14112").compareTo(p2025.sgiFloor()));
+    void aKeyNoComponentTakesIsAnErrorNamingFileAndKey() {
+        ParameterException e = assertThrows(ParameterException.class, () -> table(Alpha.class,
+                HEAD + AMOUNT + COUNT + LEVELS + DEADLINE + IN_FORCE + entry("amont", "from: 2014-01-01, value: 1")));
+        assertTrue(e.getMessage().startsWith("alpha.yaml: parameters.amont: unknown parameter"), e.getMessage());
     }
 
     @Test
-    void incomeIsRoundedDownToWholeHundreds() {
-        ParameterSet p = standard.on(LocalDate.of(2025, 1, 1));
-        assertEquals(0, new BigDecimal("420000").compareTo(p.roundDownIncome(new BigDecimal("420099.99"))));
-        assertEquals(0, new BigDecimal("420100").compareTo(p.roundDownIncome(new BigDecimal("420100"))));
+    void aComponentWithNoKeyIsAnErrorNamingFileAndKey() {
+        ParameterException e = assertThrows(ParameterException.class, () -> table(Alpha.class,
+                HEAD + AMOUNT + COUNT + LEVELS + IN_FORCE));
+        assertTrue(e.getMessage().startsWith("alpha.yaml: parameters.deadline is missing"), e.getMessage());
     }
 
     @Test
-    void benefitLevelIsTheHighestReachedAndExact() {
-        ParameterSet p = standard.on(LocalDate.of(2025, 1, 1));
-        assertEquals(0, BigDecimal.ONE.compareTo(p.benefitLevel(480, 480)));
-        assertEquals(0, new BigDecimal("0.75").compareTo(p.benefitLevel(479, 480)));
-        assertEquals(0, new BigDecimal("0.75").compareTo(p.benefitLevel(360, 480)));
-        assertEquals(0, new BigDecimal("0.5").compareTo(p.benefitLevel(359, 480)));
-        assertEquals(0, new BigDecimal("0.25").compareTo(p.benefitLevel(120, 480)));
-        assertEquals(0, BigDecimal.ZERO.compareTo(p.benefitLevel(119, 480)));
-        assertEquals(0, BigDecimal.ONE.compareTo(p.benefitLevel(600, 480)));
-    }
-
-    @Test
-    void partialDayRoundsFiftyOreUp() {
-        ParameterSet p = standard.on(LocalDate.of(2025, 1, 1));
-        assertEquals(new BigDecimal("447"), p.dayAmount(new BigDecimal("893"), new BigDecimal("0.5")));
-        assertEquals(new BigDecimal("223"), p.dayAmount(new BigDecimal("893"), new BigDecimal("0.25")));
-        assertEquals(new BigDecimal("938"), p.dayAmount(new BigDecimal("1250"), new BigDecimal("0.75")));
-    }
-
-    @Test
-    void grantParametersAreRead() {
-        ParameterSet p = standard.on(LocalDate.of(2025, 1, 1));
-        assertEquals(0, new BigDecimal("10000").compareTo(p.grantCapPerEmployee()));
-        assertEquals(0, new BigDecimal("200000").compareTo(p.grantCapPerEmployer()));
-        assertEquals(LocalDate.of(2026, 2, 1), p.applicationDeadlineFor(2025));
-        assertEquals(MonthDay.of(2, 1), p.applicationDeadline());
-        assertEquals(LocalDate.of(2018, 7, 1), p.extendedMeasuresInForce());
-    }
-
-    @Test
-    void aDateOutsideTheTableIsAnErrorNotAGuess() {
-        ParameterException e = assertThrows(ParameterException.class, () -> standard.on(LocalDate.of(2031, 5, 1)));
-        assertTrue(e.getMessage().contains("2031-05-01"), e.getMessage());
-        assertThrows(ParameterException.class, () -> standard.on(LocalDate.of(2013, 12, 31)));
-    }
-
-    @Test
-    void whatIfOverlayChangesOnlyFromItsDate() {
-        Parameters changed = standard.withValue("grantCapPerEmployee", "15000", LocalDate.of(2024, 1, 1));
-        assertEquals(0, new BigDecimal("10000").compareTo(changed.on(LocalDate.of(2023, 12, 31)).grantCapPerEmployee()));
-        assertEquals(0, new BigDecimal("15000").compareTo(changed.on(LocalDate.of(2024, 1, 1)).grantCapPerEmployee()));
-        assertEquals(0, new BigDecimal("10000").compareTo(standard.on(LocalDate.of(2024, 1, 1)).grantCapPerEmployee()));
-    }
-
-    @Test
-    void aBadFileNamesTheParameterAndValue() {
-        String yaml = "version: t\ncoverage: {from: 2014-01-01, until: 2014-12-31}\nparameters:\n"
-                + "  priceBaseAmount:\n    values:\n      - {from: 2014-01-01, value: 44400}\n";
-        ParameterException e = assertThrows(ParameterException.class, () -> Parameters.parse(
-                new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yaml"));
-        assertEquals("test.yaml: parameters.priceBaseAmount.values[0]: every value needs a 'reference' to its legal source",
+    void aNameInTwoBenefitsFilesIsAnError() {
+        ParameterException e = assertThrows(ParameterException.class, () -> table(
+                Alpha.class, HEAD + AMOUNT + COUNT + LEVELS + DEADLINE + IN_FORCE, Beta.class, HEAD + AMOUNT));
+        assertTrue(e.getMessage().startsWith("beta.yaml: parameters.amount: the name is also a parameter of alpha.yaml"),
                 e.getMessage());
     }
 
     @Test
-    void anUnknownParameterIsRefused() {
-        String yaml = "version: t\ncoverage: {from: 2014-01-01, until: 2014-12-31}\nparameters:\n"
-                + "  priceBaseAmont:\n    values:\n      - {from: 2014-01-01, value: 1, reference: x}\n";
-        ParameterException e = assertThrows(ParameterException.class, () -> Parameters.parse(
-                new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yaml"));
-        assertTrue(e.getMessage().startsWith("test.yaml: parameters.priceBaseAmont: unknown parameter"), e.getMessage());
+    void filesOfDifferentVersionsAreAnError() {
+        ParameterException e = assertThrows(ParameterException.class, () -> table(
+                Beta.class, HEAD + AMOUNT, Gamma.class, HEAD.replace("version: t", "version: u")
+                        + entry("share", "from: 2014-01-01, value: 0.5")));
+        assertTrue(e.getMessage().startsWith("gamma.yaml: version 'u' differs from version 't' of beta.yaml"),
+                e.getMessage());
+    }
+
+    @Test
+    void aWrongTypeOrAValueTheRecordRefusesNamesTheFile() {
+        ParameterException e = assertThrows(ParameterException.class, () -> table(Alpha.class,
+                HEAD + AMOUNT + entry("count", "from: 2014-01-01, value: 2.5") + LEVELS + DEADLINE + IN_FORCE));
+        assertEquals("alpha.yaml: parameters.count (value from 2014-01-01): expected a whole number, got 2.5",
+                e.getMessage());
+        e = assertThrows(ParameterException.class, () -> table(Gamma.class,
+                HEAD + entry("share", "from: 2014-01-01, value: 0.5", "from: 2015-01-01, value: 0")));
+        assertEquals("gamma.yaml: the values in force from 2015-01-01: share: must be greater than 0, got 0", e.getMessage());
+    }
+
+    @Test
+    void aValueNeedsItsReference() {
+        ParameterException e = assertThrows(ParameterException.class, () -> table(Beta.class,
+                HEAD + "  amount:\n    values:\n      - {from: 2014-01-01, value: 44400}\n"));
+        assertEquals("beta.yaml: parameters.amount.values[0]: every value needs a 'reference' to its legal source",
+                e.getMessage());
+    }
+
+    @Test
+    void aWhatIfOverlayChangesOneValueFromItsDateAndTheVersion() {
+        Parameters base = table(Beta.class, HEAD + AMOUNT, Gamma.class, HEAD + entry("share", "from: 2014-01-01, value: 0.5"));
+        Parameters changed = base.withValue("share", "0.75", LocalDate.of(2016, 1, 1));
+        assertEquals(new BigDecimal("0.5"), changed.value("share", LocalDate.of(2015, 12, 31)));
+        assertEquals(new BigDecimal("0.75"), changed.value("share", LocalDate.of(2016, 1, 1)));
+        assertEquals(new BigDecimal("0.5"), base.value("share", LocalDate.of(2016, 1, 1)));
+        assertEquals("t+share=0.75@2016-01-01", changed.version());
+        assertThrows(ParameterException.class, () -> base.withValue("shares", "1", LocalDate.of(2016, 1, 1)));
+    }
+
+    @Test
+    void aDateOutsideTheCoverageIsAnErrorNotAGuess() {
+        Parameters p = table(Beta.class, HEAD + AMOUNT);
+        ParameterException e = assertThrows(ParameterException.class, () -> p.on(Beta.class, LocalDate.of(2017, 1, 1)));
+        assertEquals("no parameters for 2017-01-01: the parameter table (t) covers 2014-01-01 to 2016-12-31", e.getMessage());
     }
 }

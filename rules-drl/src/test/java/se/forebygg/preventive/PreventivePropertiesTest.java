@@ -64,8 +64,8 @@ class PreventivePropertiesTest {
     Arbitrary<PreventiveCase> straddlingYears() {
         return Arbitraries.integers().between(2015, 2026).flatMap(year -> {
             LocalDate newYear = LocalDate.of(year, 1, 1);
-            int lowerFloor = se.forebygg.parameters.Parameters.standard().on(newYear.minusDays(1)).sgiFloor().intValue();
-            int upperFloor = se.forebygg.parameters.Parameters.standard().on(newYear).sgiFloor().intValue();
+            int lowerFloor = se.forebygg.parameters.Parameters.standard().on(se.forebygg.rules.preventive.PreventiveParameters.class, newYear.minusDays(1)).sgiFloor().intValue();
+            int upperFloor = se.forebygg.parameters.Parameters.standard().on(se.forebygg.rules.preventive.PreventiveParameters.class, newYear).sgiFloor().intValue();
             // Mostly strictly between the two floors: one year has an SGI, the other none. Now and then
             // around them, where both years or neither have one.
             int low = Math.min(lowerFloor, upperFloor);

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -23,7 +24,6 @@ import se.forebygg.grant.EmployeeCondition;
 import se.forebygg.grant.GrantCase;
 import se.forebygg.grant.Measure;
 import se.forebygg.grant.MeasureKind;
-import se.forebygg.parameters.ParameterSet;
 import se.forebygg.parameters.Parameters;
 import se.forebygg.preventive.ClaimDay;
 import se.forebygg.preventive.Occupation;
@@ -36,7 +36,9 @@ import se.forebygg.provider.ProviderApprovalCase;
 /**
  * The rulebook written out once more in plain Java, straight from {@code rulebook.md} and the JSON
  * contract, sharing nothing with the DRL but the contract types and the parameter table. Tests and
- * benchmarks compare the engine against it; it is deliberately simple rather than fast.
+ * benchmarks compare the engine against it; it is deliberately simple rather than fast. It reads the
+ * parameters by name ({@link Parameters#value}), never through the rules' parameter records, and works
+ * out the combined figures (SGI floor and ceiling, daily and hourly amounts) itself.
  */
 public final class ReferenceEvaluator {
     private static final Set<Competence> OTHER_COMPETENCES = EnumSet.of(Competence.WORK_ORGANISATION,
@@ -104,7 +106,12 @@ public final class ReferenceEvaluator {
         Findings f = new Findings();
         LocalDate first = c.measures().stream().map(Measure::performedOn).min(Comparator.naturalOrder()).orElseThrow();
         int year = first.getYear();
-        ParameterSet p = parameters.on(first);
+        BigDecimal shareOfCost = parameters.value("grantShareOfCost", first);
+        BigDecimal capPerApplication = parameters.value("grantCapPerApplication", first);
+        BigDecimal capPerEmployee = parameters.value("grantCapPerEmployee", first);
+        BigDecimal capPerEmployer = parameters.value("grantCapPerEmployer", first);
+        LocalDate yearlyCapsInForce = parameters.value("grantYearlyCapsInForce", first);
+        MonthDay applicationDeadline = parameters.value("applicationDeadline", first);
 
         if (c.employeeCondition() == EmployeeCondition.NONE) {                          // ARS-1
             f.add(ReasonCode.ARS_NO_WORK_CAPACITY_RISK, Severity.REJECTION);
@@ -120,12 +127,12 @@ public final class ReferenceEvaluator {
             if (m.kind() == MeasureKind.TREATMENT) {                                     // ARS-2
                 exclusions.add(ReasonCode.ARS_TREATMENT_EXCLUDED);
             } else if (EXTENDED_KINDS.contains(m.kind())
-                    && m.performedOn().isBefore(parameters.on(m.performedOn()).extendedMeasuresInForce())) { // ARS-3
+                    && m.performedOn().isBefore(parameters.<LocalDate>value("extendedMeasuresInForce", m.performedOn()))) { // ARS-3
                 exclusions.add(ReasonCode.ARS_MEASURE_NOT_IN_FORCE);
             } else {
                 covered = covered.add(m.amountPaid());
                 coveredCount++;
-                coveredUnderYearlyCaps |= !m.performedOn().isBefore(p.grantYearlyCapsInForce());
+                coveredUnderYearlyCaps |= !m.performedOn().isBefore(yearlyCapsInForce);
             }
         }
         for (ReasonCode code : exclusions) {
@@ -135,21 +142,21 @@ public final class ReferenceEvaluator {
             f.add(ReasonCode.ARS_NOTHING_PAID, Severity.REJECTION);
         }
         // ARS-5: half, kept to the öre; an odd öre is not paid (never more than half).
-        BigDecimal half = covered.multiply(p.grantShareOfCost()).setScale(2, RoundingMode.FLOOR);
+        BigDecimal half = covered.multiply(shareOfCost).setScale(2, RoundingMode.FLOOR);
 
         String employerKey = c.employerId() + "|" + year;
         String employeeKey = c.employerId() + "|" + c.employeeId() + "|" + year;
         BigDecimal limit;
-        if (first.isBefore(p.grantYearlyCapsInForce()) && !coveredUnderYearlyCaps) {      // ARS-10
-            limit = p.grantCapPerApplication();
+        if (first.isBefore(yearlyCapsInForce) && !coveredUnderYearlyCaps) {      // ARS-10
+            limit = capPerApplication;
             if (limit.compareTo(half) < 0) {
                 f.add(ReasonCode.ARS_APPLICATION_CAP_APPLIED, Severity.REDUCTION);
             }
         } else {
-            BigDecimal employeeRoom = p.grantCapPerEmployee()
+            BigDecimal employeeRoom = capPerEmployee
                     .subtract(granted.getOrDefault(employeeKey, BigDecimal.ZERO))
                     .subtract(c.alreadyGranted().employee()).max(BigDecimal.ZERO);
-            BigDecimal employerRoom = p.grantCapPerEmployer()
+            BigDecimal employerRoom = capPerEmployer
                     .subtract(granted.getOrDefault(employerKey, BigDecimal.ZERO))
                     .subtract(c.alreadyGranted().employer()).max(BigDecimal.ZERO);
             if (employeeRoom.compareTo(half) < 0) {                                       // ARS-6
@@ -162,8 +169,8 @@ public final class ReferenceEvaluator {
             }
             limit = employeeRoom.min(employerRoom);
         }
-        LocalDate deadline = nextSwedishWeekday(LocalDate.of(year + 1, p.applicationDeadline().getMonth(),
-                p.applicationDeadline().getDayOfMonth()));                                // ARS-8a
+        LocalDate deadline = nextSwedishWeekday(LocalDate.of(year + 1, applicationDeadline.getMonth(),
+                applicationDeadline.getDayOfMonth()));                                // ARS-8a
         if (c.submittedOn().isAfter(deadline)) {                                          // ARS-8
             f.add(ReasonCode.ARS_LATE_APPLICATION, Severity.REJECTION);
         }
@@ -190,7 +197,7 @@ public final class ReferenceEvaluator {
 
     private Verdict preventive(PreventiveCase c) {
         Findings f = new Findings();
-        ParameterSet atDecision = parameters.on(c.decisionDate());
+        Law atDecision = law(c.decisionDate());
         boolean compensation = c.step() == Step.COMPENSATION;
         if (c.plan().kind() != PlanKind.MEDICAL_TREATMENT && c.plan().kind() != PlanKind.MEDICAL_REHABILITATION) {
             f.add(ReasonCode.PSB_NOT_MEDICAL, Severity.REJECTION);                       // PSB-1
@@ -212,16 +219,16 @@ public final class ReferenceEvaluator {
         }
         // PSB-7/7a/8: SGI in each parameter period of the claimed days (at PLAN_APPROVAL: the decision date).
         List<ClaimDay> days = compensation ? c.claim().days() : List.of();
-        Set<ParameterSet> periods = new LinkedHashSet<>();
+        Set<Law> periods = new LinkedHashSet<>();
         if (compensation) {
-            days.forEach(d -> periods.add(parameters.on(d.date())));
+            days.forEach(d -> periods.add(law(d.date())));
         } else {
             periods.add(atDecision);
         }
         BigDecimal income = c.insured().annualIncome();
-        Map<ParameterSet, BigDecimal> sgiOf = new HashMap<>();
+        Map<Law, BigDecimal> sgiOf = new HashMap<>();
         boolean noSgiSomewhere = false;
-        for (ParameterSet p : periods) {
+        for (Law p : periods) {
             BigDecimal floor = p.priceBaseAmount().multiply(p.sgiFloorShare());
             BigDecimal ceiling = p.priceBaseAmount().multiply(p.sgiCeilingFactor());
             BigDecimal rounded = income.divide(p.sgiRoundingUnit(), 0, RoundingMode.FLOOR).multiply(p.sgiRoundingUnit());
@@ -244,7 +251,7 @@ public final class ReferenceEvaluator {
         int qualifying = 0;
         for (ClaimDay d : days) {
             int absent = d.treatmentMinutes() == 0 ? 0 : d.treatmentMinutes() + d.preparationMinutes() + d.travelMinutes();
-            ParameterSet p = parameters.on(d.date());
+            Law p = law(d.date());
             BigDecimal level = BigDecimal.ZERO;
             for (BigDecimal candidate : p.benefitLevels()) {       // the highest level the day reaches
                 BigDecimal needed = BigDecimal.valueOf(d.normalWorkingMinutes()).multiply(candidate);
@@ -266,7 +273,7 @@ public final class ReferenceEvaluator {
             long dayOfRun = java.time.temporal.ChronoUnit.DAYS.between(start, d.date()) + 1;
             boolean workingTime = c.insured().occupation() == Occupation.EMPLOYED
                     && dayOfRun <= p.workingTimeDaysPerSickPeriod();
-            String group = workingTime ? start + "|" + level.toPlainString() + "|" + p.from() : null;
+            String group = workingTime ? start + "|" + level.toPlainString() + "|" + p : null;
             if (workingTime) {
                 BigDecimal hours = BigDecimal.valueOf(d.normalWorkingMinutes()).divide(BigDecimal.valueOf(60), 10,
                         RoundingMode.HALF_UP).divide(p.workingHoursRoundingUnit(), 0, RoundingMode.HALF_UP)
@@ -278,7 +285,7 @@ public final class ReferenceEvaluator {
         BigDecimal total = BigDecimal.ZERO;
         for (Object[] day : paying) {
             BigDecimal level = (BigDecimal) day[1];
-            ParameterSet p = (ParameterSet) day[2];
+            Law p = (Law) day[2];
             BigDecimal yearly = sgiOf.get(p).multiply(p.sicknessBenefitShare()).multiply(p.sicknessBenefitRate());
             BigDecimal full;
             if (day[3] == null) {
@@ -320,10 +327,31 @@ public final class ReferenceEvaluator {
             f.add(ReasonCode.PRV_NO_NURSE, Severity.REJECTION);
         }
         long others = c.competences().stream().filter(OTHER_COMPETENCES::contains).distinct().count();
-        if (others < parameters.on(c.decisionDate()).providerMinimumOtherCompetences()) {
+        if (others < parameters.<Integer>value("providerMinimumOtherCompetences", c.decisionDate())) {
             f.add(ReasonCode.PRV_TOO_FEW_COMPETENCES, Severity.REJECTION);
         }
         return f.verdict(BigDecimal.ZERO);
+    }
+
+    /**
+     * The preventive sickness benefit's numbers on one day, read by name. Days with equal numbers share
+     * an SGI and may be paid together by working time: the reference's notion of "one parameter period".
+     */
+    private record Law(BigDecimal priceBaseAmount, BigDecimal sgiCeilingFactor, BigDecimal sgiFloorShare,
+                       BigDecimal sgiRoundingUnit, BigDecimal sicknessBenefitShare, BigDecimal sicknessBenefitRate,
+                       int daysPerYear, List<BigDecimal> benefitLevels, int workingTimeDaysPerSickPeriod,
+                       BigDecimal hourlyRateRoundingUnit, BigDecimal workingHoursRoundingUnit,
+                       BigDecimal minimumRiskReduction, int minimumPlanSessions) {
+    }
+
+    private Law law(LocalDate date) {
+        return new Law(parameters.value("priceBaseAmount", date), parameters.value("sgiCeilingFactor", date),
+                parameters.value("sgiFloorShare", date), parameters.value("sgiRoundingUnit", date),
+                parameters.value("sicknessBenefitShare", date), parameters.value("sicknessBenefitRate", date),
+                parameters.<Integer>value("daysPerYear", date), parameters.value("benefitLevels", date),
+                parameters.<Integer>value("workingTimeDaysPerSickPeriod", date),
+                parameters.value("hourlyRateRoundingUnit", date), parameters.value("workingHoursRoundingUnit", date),
+                parameters.value("minimumRiskReduction", date), parameters.<Integer>value("minimumPlanSessions", date));
     }
 
     private static final class Findings {

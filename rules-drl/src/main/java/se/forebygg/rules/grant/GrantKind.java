@@ -17,7 +17,6 @@ import se.forebygg.grant.Measure;
 import se.forebygg.spi.Benefit;
 import se.forebygg.spi.Dates;
 import se.forebygg.spi.Facts;
-import se.forebygg.parameters.ParameterSet;
 import se.forebygg.parameters.Parameters;
 
 /** Facts and calculation of a workplace-rehabilitation-grant application, and the caps its applications share. */
@@ -60,15 +59,25 @@ public final class GrantKind implements Benefit<GrantCase> {
         return GrantCase.class;
     }
 
+    @Override
+    public String parameterFile() {
+        return "/se/forebygg/rules/grant/parameters.yaml";
+    }
+
+    @Override
+    public Class<GrantParameters> parameterRecord() {
+        return GrantParameters.class;
+    }
+
     /** The case, each measure numbered, and the parameters of each measure's day. */
     @Override
     public List<Object> facts(GrantCase c, Parameters parameters) {
-        Set<ParameterSet> periods = new LinkedHashSet<>();
+        Set<GrantParameters> periods = new LinkedHashSet<>();
         List<Object> facts = new ArrayList<>();
         facts.add(c);
         for (int i = 0; i < c.measures().size(); i++) {
             Measure m = c.measures().get(i);
-            periods.add(Dates.parametersOn(parameters, m.performedOn(), "$.measures[" + i + "].performedOn"));
+            periods.add(Dates.parametersOn(parameters, GrantParameters.class, m.performedOn(), "$.measures[" + i + "].performedOn"));
             facts.add(new GrantMeasure(c.caseId(), i, m.kind(), m.performedOn(), m.amountPaid()));
         }
         facts.addAll(periods);

@@ -18,7 +18,6 @@ import se.forebygg.engine.Calculation;
 import se.forebygg.spi.Benefit;
 import se.forebygg.spi.Dates;
 import se.forebygg.spi.Facts;
-import se.forebygg.parameters.ParameterSet;
 import se.forebygg.parameters.Parameters;
 
 /** Facts and calculation of a preventive-sickness-benefit case. Not API. */
@@ -30,12 +29,22 @@ public final class PreventiveKind implements Benefit<PreventiveCase> {
     }
 
     @Override
+    public String parameterFile() {
+        return "/se/forebygg/rules/preventive/parameters.yaml";
+    }
+
+    @Override
+    public Class<PreventiveParameters> parameterRecord() {
+        return PreventiveParameters.class;
+    }
+
+    @Override
     public List<Object> facts(PreventiveCase c, Parameters parameters) {
-        Set<ParameterSet> periods = new LinkedHashSet<>();
-        periods.add(Dates.parametersOn(parameters, c.decisionDate(), "$.decisionDate"));
+        Set<PreventiveParameters> periods = new LinkedHashSet<>();
+        periods.add(Dates.parametersOn(parameters, PreventiveParameters.class, c.decisionDate(), "$.decisionDate"));
         List<ClaimDay> days = c.claimedDays();
         for (int i = 0; i < days.size(); i++) {
-            periods.add(Dates.parametersOn(parameters, days.get(i).date(), "$.claim.days[" + i + "].date"));
+            periods.add(Dates.parametersOn(parameters, PreventiveParameters.class, days.get(i).date(), "$.claim.days[" + i + "].date"));
         }
         List<Object> facts = new ArrayList<>();
         facts.add(c);
@@ -46,9 +55,9 @@ public final class PreventiveKind implements Benefit<PreventiveCase> {
 
     @Override
     public Calculation calculation(PreventiveCase c, Facts facts) {
-        Map<ParameterSet, DailyAmount> daily = facts.all(DailyAmount.class, Comparator.comparing(d -> d.period().from()))
+        Map<PreventiveParameters, DailyAmount> daily = facts.all(DailyAmount.class, Comparator.comparing(d -> d.period().from()))
                 .stream().collect(Collectors.toMap(DailyAmount::period, Function.identity()));
-        Map<ParameterSet, HourlyRate> hourly = facts.all(HourlyRate.class, Comparator.comparing(h -> h.period().from()))
+        Map<PreventiveParameters, HourlyRate> hourly = facts.all(HourlyRate.class, Comparator.comparing(h -> h.period().from()))
                 .stream().collect(Collectors.toMap(HourlyRate::period, Function.identity()));
         List<PreventiveCalculation.SgiFigures> sgi = new ArrayList<>();
         for (Sgi s : facts.all(Sgi.class, Comparator.comparing(s -> s.period().from()))) {

@@ -1,7 +1,7 @@
 package se.forebygg.rules.preventive;
 
 import java.math.BigDecimal;
-import se.forebygg.parameters.ParameterSet;
+import se.forebygg.rules.preventive.PreventiveParameters;
 
 /**
  * Rule fact (PSB-7): the sickness-benefit-qualifying income for one parameter period.
@@ -10,6 +10,6 @@ import se.forebygg.parameters.ParameterSet;
  * @param value the SGI: the rounded income, at most the ceiling
  * @param ceilingApplied true when the ceiling cut the rounded income
  */
-public record Sgi(String caseId, ParameterSet period, BigDecimal income, BigDecimal roundedIncome,
+public record Sgi(String caseId, PreventiveParameters period, BigDecimal income, BigDecimal roundedIncome,
                   BigDecimal ceiling, BigDecimal value, boolean ceilingApplied) {
 }

@@ -11,7 +11,6 @@ import se.forebygg.spi.Benefit;
 import se.forebygg.spi.Dates;
 import se.forebygg.spi.Facts;
 import java.util.Comparator;
-import se.forebygg.parameters.ParameterSet;
 import se.forebygg.parameters.Parameters;
 
 /** Facts and calculation of a provider approval. Not API. */
@@ -23,13 +22,23 @@ public final class ProviderKind implements Benefit<ProviderApprovalCase> {
     }
 
     @Override
+    public String parameterFile() {
+        return "/se/forebygg/rules/provider/parameters.yaml";
+    }
+
+    @Override
+    public Class<ProviderParameters> parameterRecord() {
+        return ProviderParameters.class;
+    }
+
+    @Override
     public List<Object> facts(ProviderApprovalCase c, Parameters parameters) {
-        return List.of(c, Dates.parametersOn(parameters, c.decisionDate(), "$.decisionDate"));
+        return List.of(c, Dates.parametersOn(parameters, ProviderParameters.class, c.decisionDate(), "$.decisionDate"));
     }
 
     @Override
     public Calculation calculation(ProviderApprovalCase c, Facts facts) {
-        int required = facts.all(ParameterSet.class, Comparator.comparing(ParameterSet::from)).get(0)
+        int required = facts.all(ProviderParameters.class, Comparator.comparing(ProviderParameters::from)).get(0)
                 .providerMinimumOtherCompetences();
         return new ProviderCalculation(c.has(Competence.PHYSICIAN), c.has(Competence.NURSE),
                 List.copyOf(c.otherCompetences()), required);

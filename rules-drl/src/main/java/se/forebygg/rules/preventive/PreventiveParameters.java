@@ -1,22 +1,21 @@
-package se.forebygg.parameters;
+package se.forebygg.rules.preventive;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.MonthDay;
 import java.util.List;
+import se.forebygg.parameters.Period;
 
 /**
- * The law's numbers as they stand over one period in which none of them changes.
- * Rules read these values; they never hold a law number themselves. The derived amounts below
- * are the one place where a parameter is combined with another.
+ * The preventive sickness benefit's numbers as they stand over one period in which none of them changes,
+ * bound by name from {@code se/forebygg/rules/preventive/parameters.yaml} (each component but the period
+ * is a key of that file). Rules read these values; they never hold a law number themselves. The derived
+ * amounts below are the one place where a parameter is combined with another.
  *
  * @param from first day this set holds
  * @param until last day this set holds
- * @param grantCapPerApplication the most one application is granted before the yearly caps (ARS-10)
- * @param grantYearlyCapsInForce the day the yearly caps of ARS-6 and ARS-7 came into force (ARS-10)
  */
-public record ParameterSet(
+public record PreventiveParameters(
         LocalDate from,
         LocalDate until,
         BigDecimal priceBaseAmount,
@@ -31,18 +30,27 @@ public record ParameterSet(
         BigDecimal hourlyRateRoundingUnit,
         BigDecimal workingHoursRoundingUnit,
         BigDecimal minimumRiskReduction,
-        int minimumPlanSessions,
-        int providerMinimumOtherCompetences,
-        BigDecimal grantShareOfCost,
-        BigDecimal grantCapPerEmployee,
-        BigDecimal grantCapPerEmployer,
-        MonthDay applicationDeadline,
-        LocalDate extendedMeasuresInForce,
-        BigDecimal grantCapPerApplication,
-        LocalDate grantYearlyCapsInForce) {
+        int minimumPlanSessions) implements Period {
 
-    public ParameterSet {
+    public PreventiveParameters {
         benefitLevels = List.copyOf(benefitLevels);
+        for (int i = 1; i < benefitLevels.size(); i++) {
+            if (benefitLevels.get(i).compareTo(benefitLevels.get(i - 1)) >= 0) {
+                throw new IllegalArgumentException("benefitLevels: levels must be listed highest first");
+            }
+        }
+        if (benefitLevels.isEmpty()) {
+            throw new IllegalArgumentException("benefitLevels: expected a list of levels, highest first");
+        }
+        positive("hourlyRateRoundingUnit", hourlyRateRoundingUnit);
+        positive("workingHoursRoundingUnit", workingHoursRoundingUnit);
+        positive("sgiRoundingUnit", sgiRoundingUnit);
+    }
+
+    private static void positive(String name, BigDecimal value) {
+        if (value.signum() <= 0) {
+            throw new IllegalArgumentException(name + ": must be greater than 0, got " + value.toPlainString());
+        }
     }
 
     /**
@@ -54,21 +62,6 @@ public record ParameterSet(
     @Override
     public int hashCode() {
         return 31 * from.hashCode() + until.hashCode();
-    }
-
-    /** True when {@code date} falls in this set's period. */
-    public boolean covers(LocalDate date) {
-        return !date.isBefore(from) && !date.isAfter(until);
-    }
-
-    /** True when some of {@code dates} falls in this set's period: the set is one a case with those dates reads. */
-    public boolean coversAny(List<LocalDate> dates) {
-        for (LocalDate date : dates) {
-            if (covers(date)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** SGI ceiling in kronor (SFB 25:5): ceiling factor × price base amount. */
@@ -149,13 +142,5 @@ public record ParameterSet(
     /** A partial day's amount: full daily amount × level, to whole kronor, 50 öre up (PSB-11 ASSUMPTION). */
     public BigDecimal dayAmount(BigDecimal fullDailyAmount, BigDecimal level) {
         return fullDailyAmount.multiply(level).setScale(0, RoundingMode.HALF_UP);
-    }
-
-    /**
-     * The day the law names for an application for measures performed in {@code measureYear} (ARS-8),
-     * before any move past a weekend or public holiday (ARS-8a).
-     */
-    public LocalDate applicationDeadlineFor(int measureYear) {
-        return applicationDeadline.atYear(measureYear + 1);
     }
 }

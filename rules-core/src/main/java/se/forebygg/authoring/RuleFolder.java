@@ -46,6 +46,8 @@ public final class RuleFolder {
     /** The DRL parser's own position, e.g. {@code [ERR 102] Line 40:71 mismatched input}, columns from 0. */
     private static final Pattern PARSER_POSITION = Pattern.compile("\\bLine (\\d+):(\\d+)\\b");
     private static final Pattern WHEN = Pattern.compile("\\b(when|then)\\b");
+    /** A rule's salience (its stratum, see docs/rule-authoring.md) is ordering, not law: the number just read. */
+    private static final Pattern SALIENCE = Pattern.compile("\\bsalience\\s+-?\\s*\\d+$");
     /** A rule's rulebook id in its metadata: {@code @ruleId("ARS-6")}. */
     private static final Pattern RULE_ID_METADATA = Pattern.compile("@ruleId\\s*\\(\\s*\"([^\"]+)\"");
     /** The file beside a benefit's rules that quotes the law they encode ({@link LawText}). */
@@ -301,7 +303,7 @@ public final class RuleFolder {
             Matcher number = NUMBER.matcher(code);
             while (number.find()) {
                 String literal = number.group();
-                if (isAllowed(number.group(1))) {
+                if (isAllowed(number.group(1)) || SALIENCE.matcher(code.substring(0, number.end())).find()) {
                     continue;
                 }
                 warnings.add(at(path, text, number.start(), "numeric literal " + literal

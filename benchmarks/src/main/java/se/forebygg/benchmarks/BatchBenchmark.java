@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import se.forebygg.engine.Case;
 import se.forebygg.engine.Decision;
-import se.forebygg.engine.Forebygg;
+import se.forebygg.Forebygg;
 import se.forebygg.engine.Input;
 import se.forebygg.engine.Result;
 import se.forebygg.reference.ReferenceEvaluator;

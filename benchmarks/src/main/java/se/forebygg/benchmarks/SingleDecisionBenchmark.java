@@ -13,7 +13,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import se.forebygg.engine.Case;
 import se.forebygg.engine.Decision;
-import se.forebygg.engine.Forebygg;
+import se.forebygg.Forebygg;
 import se.forebygg.reference.ReferenceEvaluator;
 import se.forebygg.reference.Verdict;
 

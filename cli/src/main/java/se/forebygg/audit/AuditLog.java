@@ -16,7 +16,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import se.forebygg.engine.Case;
 import se.forebygg.engine.Decision;
-import se.forebygg.engine.Forebygg;
+import se.forebygg.Forebygg;
 import se.forebygg.engine.Input;
 import se.forebygg.engine.Result;
 import se.forebygg.grant.AuditAnchor;

@@ -2,7 +2,7 @@ package se.forebygg.cli;
 
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
-import se.forebygg.engine.Forebygg;
+import se.forebygg.Forebygg;
 import se.forebygg.parameters.Parameters;
 
 /** {@code --rules DIR} and {@code --parameters FILE|DIR}, shared by every command. */

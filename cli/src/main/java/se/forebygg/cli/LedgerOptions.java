@@ -2,9 +2,9 @@ package se.forebygg.cli;
 
 import picocli.CommandLine.Option;
 import se.forebygg.grant.GrantLedger;
-import se.forebygg.grant.InMemoryGrantLedger;
-import se.forebygg.ledger.JdbcGrantLedger;
-import se.forebygg.ledger.LedgerException;
+import se.forebygg.ledger.InMemoryGrantLedger;
+import se.forebygg.ledger.jdbc.JdbcGrantLedger;
+import se.forebygg.ledger.jdbc.LedgerException;
 
 /** {@code --ledger URL} and its credentials: where grants are recorded across runs. */
 final class LedgerOptions {

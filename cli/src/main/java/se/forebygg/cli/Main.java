@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import se.forebygg.audit.AuditLogException;
 import se.forebygg.authoring.RulesCompilationException;
-import se.forebygg.ledger.LedgerException;
+import se.forebygg.ledger.jdbc.LedgerException;
 import se.forebygg.parameters.ParameterException;
 import se.forebygg.scenario.ScenarioException;
 
@@ -47,7 +47,7 @@ public final class Main {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"forebygg " + se.forebygg.engine.Forebygg.create().rulesVersion()};
+            return new String[] {"forebygg " + se.forebygg.Forebygg.create().rulesVersion()};
         }
     }
 }

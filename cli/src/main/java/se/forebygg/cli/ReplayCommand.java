@@ -9,8 +9,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import se.forebygg.audit.AuditLog;
 import se.forebygg.audit.AuditReplay;
-import se.forebygg.engine.Forebygg;
-import se.forebygg.ledger.JdbcGrantLedger;
+import se.forebygg.Forebygg;
+import se.forebygg.ledger.jdbc.JdbcGrantLedger;
 
 /**
  * {@code forebygg replay LOG [--ledger JDBC_URL]}: checks an audit log ({@link AuditReplay}): its hash

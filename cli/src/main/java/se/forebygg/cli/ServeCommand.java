@@ -11,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import se.forebygg.engine.Forebygg;
+import se.forebygg.Forebygg;
 import se.forebygg.http.DecisionServer;
 
 /** {@code forebygg serve}: the decision service over HTTP until the process is stopped. */

@@ -31,14 +31,14 @@ import org.eclipse.jetty.util.thread.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.forebygg.audit.AuditLog;
-import se.forebygg.engine.Forebygg;
+import se.forebygg.Forebygg;
 import se.forebygg.engine.Input;
 import se.forebygg.engine.Result;
 import se.forebygg.explain.Explanation;
 import se.forebygg.grant.GrantLedger;
 import se.forebygg.json.CaseReader;
 import se.forebygg.json.ForebyggJson;
-import se.forebygg.ledger.LedgerException;
+import se.forebygg.ledger.jdbc.LedgerException;
 
 /**
  * The routes of {@link DecisionServer}. A request body is read without holding a thread (Jetty calls

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.forebygg.engine.Forebygg;
+import se.forebygg.Forebygg;
 
 /**
  * An audit log written before each benefit had its own parameter record: its lines hold one object of

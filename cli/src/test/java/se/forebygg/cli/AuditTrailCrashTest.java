@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import se.forebygg.grant.RecordedGrant;
-import se.forebygg.ledger.JdbcGrantLedger;
+import se.forebygg.ledger.jdbc.JdbcGrantLedger;
 
 /**
  * {@code evaluate --ledger --audit-log} in JVMs of their own: killed (SIGKILL) mid-run, stopped by a

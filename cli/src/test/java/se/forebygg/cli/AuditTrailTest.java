@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.forebygg.engine.Case;
-import se.forebygg.engine.Forebygg;
+import se.forebygg.Forebygg;
 import se.forebygg.grant.AlreadyGranted;
 import se.forebygg.grant.GrantCase;
 import se.forebygg.json.ForebyggJson;

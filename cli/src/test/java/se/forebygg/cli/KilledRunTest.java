@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import se.forebygg.ledger.JdbcGrantLedger;
+import se.forebygg.ledger.jdbc.JdbcGrantLedger;
 import se.forebygg.testkit.SwedishIds;
 
 /**

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.forebygg.ledger.JdbcGrantLedger;
+import se.forebygg.ledger.jdbc.JdbcGrantLedger;
 
 /**
  * The reliability review's findings, re-run on the command line as they were found: a ledger run of

@@ -29,10 +29,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import se.forebygg.engine.Forebygg;
+import se.forebygg.Forebygg;
 import se.forebygg.engine.UndecidedCaseException;
 import se.forebygg.grant.GrantLedger;
-import se.forebygg.grant.InMemoryGrantLedger;
+import se.forebygg.ledger.InMemoryGrantLedger;
 
 /**
  * Clients that try to stop the service: slow ones, huge bodies, requests whose decision hangs or runs

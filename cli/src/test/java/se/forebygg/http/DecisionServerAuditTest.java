@@ -19,8 +19,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.forebygg.audit.AuditReplay;
-import se.forebygg.engine.Forebygg;
-import se.forebygg.ledger.JdbcGrantLedger;
+import se.forebygg.Forebygg;
+import se.forebygg.ledger.jdbc.JdbcGrantLedger;
 
 /**
  * {@code serve --audit-log}: the service logs every decision as {@code evaluate} does, a grant's line

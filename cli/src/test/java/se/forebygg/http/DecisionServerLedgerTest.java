@@ -23,10 +23,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import se.forebygg.engine.Forebygg;
+import se.forebygg.Forebygg;
 import se.forebygg.grant.GrantLedger;
-import se.forebygg.grant.InMemoryGrantLedger;
-import se.forebygg.ledger.JdbcGrantLedger;
+import se.forebygg.ledger.InMemoryGrantLedger;
+import se.forebygg.ledger.jdbc.JdbcGrantLedger;
 
 /** The service keeps the grant caps across requests, concurrent ones and those of an earlier server on the same ledger. */
 class DecisionServerLedgerTest {

@@ -17,8 +17,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import se.forebygg.engine.Forebygg;
-import se.forebygg.grant.InMemoryGrantLedger;
+import se.forebygg.Forebygg;
+import se.forebygg.ledger.InMemoryGrantLedger;
 
 /** The decision service over real HTTP on a loopback port. */
 class DecisionServerTest {

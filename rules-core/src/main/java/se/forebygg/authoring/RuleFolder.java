@@ -189,10 +189,28 @@ public final class RuleFolder {
         }
     }
 
-    /** The result of compiling: a knowledge base when there was no error, and every message. */
-    public record Compilation(KieBase kieBase, List<Diagnostic> diagnostics) {
+    /**
+     * The result of compiling: every message, and whether the rules were built. Rules that were can be
+     * given to {@code Forebygg.builder().compiledRules(folder, compilation)}, so they are not compiled twice.
+     */
+    public static final class Compilation {
+        private final boolean succeeded;
+        private final List<Diagnostic> diagnostics;
+
+        private Compilation(KieBase kieBase, List<Diagnostic> diagnostics) {
+            this.succeeded = kieBase != null;
+            this.diagnostics = List.copyOf(diagnostics);
+            if (kieBase != null) {
+                se.forebygg.internal.KieBases.remember(this, kieBase);
+            }
+        }
+
         public boolean succeeded() {
-            return kieBase != null;
+            return succeeded;
+        }
+
+        public List<Diagnostic> diagnostics() {
+            return diagnostics;
         }
     }
 

@@ -65,7 +65,7 @@ public sealed interface Result permits Result.Decided, Result.Refused {
      * @param cause   whose fault it is
      * @param rule    for {@link Cause#RULES}: the rule that would not stop firing; null otherwise (not in the JSON)
      */
-    @JsonSerialize(using = se.forebygg.internal.RefusedJson.class)
+    @JsonSerialize(using = se.forebygg.engine.RefusedJson.class)
     record Refused(String caseId, Integer line, String path, String message, Cause cause, String rule) implements Result {
         public Refused {
             Objects.requireNonNull(path, "path");

@@ -1,7 +1,7 @@
 package se.forebygg.grant;
 
 import java.math.BigDecimal;
-import se.forebygg.internal.Require;
+import se.forebygg.internal.checks.Require;
 
 /**
  * Grants from earlier decisions in the same year that the host knows of (ARS-6, ARS-7).

@@ -9,7 +9,7 @@ import se.forebygg.engine.CaseType;
 import se.forebygg.engine.InvalidCaseException;
 import se.forebygg.identity.EmployerId;
 import se.forebygg.identity.PersonalIdentityNumber;
-import se.forebygg.internal.Require;
+import se.forebygg.internal.checks.Require;
 
 /**
  * An employer's application for the workplace rehabilitation grant (arbetsplatsinriktat

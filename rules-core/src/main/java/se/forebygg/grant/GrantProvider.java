@@ -1,7 +1,7 @@
 package se.forebygg.grant;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import se.forebygg.internal.Require;
+import se.forebygg.internal.checks.Require;
 
 /** The provider the employer paid (ARS-4: it must be approved by Försäkringskassan). */
 public record GrantProvider(String id, @JsonProperty(required = true) boolean approvedByAgency) {

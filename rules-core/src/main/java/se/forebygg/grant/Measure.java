@@ -2,7 +2,7 @@ package se.forebygg.grant;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import se.forebygg.internal.Require;
+import se.forebygg.internal.checks.Require;
 
 /** One measure the employer paid the provider for. {@code amountPaid} is kronor, exact to the öre. */
 public record Measure(MeasureKind kind, LocalDate performedOn, BigDecimal amountPaid) {

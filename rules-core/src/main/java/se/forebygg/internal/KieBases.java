@@ -1,5 +1,8 @@
 package se.forebygg.internal;
 
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 import org.kie.api.KieBase;
 import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
@@ -7,7 +10,24 @@ import org.kie.api.runtime.KieContainer;
 
 /** Builds the knowledge base from a container, shipped or compiled at run time, with one configuration. Not API. */
 public final class KieBases {
+    /** The knowledge base of each compilation of a rules folder that succeeded, for as long as the compilation lives. */
+    private static final Map<Object, KieBase> COMPILED = Collections.synchronizedMap(new WeakHashMap<>());
+
     private KieBases() {
+    }
+
+    /** Keeps {@code kieBase} as what {@code compilation} (a rules folder's, which must not show it) built. */
+    public static void remember(Object compilation, KieBase kieBase) {
+        COMPILED.put(compilation, kieBase);
+    }
+
+    /** The knowledge base {@code compilation} built; throws when it built none. */
+    public static KieBase compiled(Object compilation) {
+        KieBase base = COMPILED.get(compilation);
+        if (base == null) {
+            throw new IllegalArgumentException("these rules did not compile");
+        }
+        return base;
     }
 
     /**

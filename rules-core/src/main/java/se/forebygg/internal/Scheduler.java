@@ -27,7 +27,7 @@ import se.forebygg.spi.Benefit;
 /**
  * The one way the engine decides inputs, one or many: which case goes into which session, and in which
  * order the shared cases (grants) take their rooms in the ledger. Not API; hosts call
- * {@link se.forebygg.engine.Forebygg#decideAll}.
+ * {@link se.forebygg.Forebygg#decideAll}.
  *
  * <ul>
  * <li>Every case that counts against no other goes first, in input order, {@value #GROUP_SIZE} per session

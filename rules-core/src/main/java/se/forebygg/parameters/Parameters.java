@@ -19,13 +19,12 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import se.forebygg.spi.Benefit;
 
 /**
  * The dated parameter table: every law number with the date it took effect and its source, one file per
  * benefit ({@code <benefit>/parameters.yaml} beside the benefit's rules, found through
- * {@link Benefit#parameterFile()}), each bound by name to the benefit's record
- * ({@link Benefit#parameterRecord()}). Immutable and safe to share. Values are looked up by a date of
+ * {@link ParameterFile#parameterFile()}), each bound by name to the benefit's record
+ * ({@link ParameterFile#parameterRecord()}). Immutable and safe to share. Values are looked up by a date of
  * the case, never the wall clock.
  *
  * <p>A parameter's name is unique across benefits, so that {@link #withValue} and {@link #value} can
@@ -277,9 +276,9 @@ public final class Parameters {
         private static Parameters loadStandard() {
             List<Kind> kinds = new ArrayList<>();
             Map<Class<? extends Period>, Table> tables = new LinkedHashMap<>();
-            for (Iterator<Benefit> it = ServiceLoader.load(Benefit.class, Parameters.class.getClassLoader()).iterator();
+            for (Iterator<ParameterFile> it = ServiceLoader.load(ParameterFile.class, Parameters.class.getClassLoader()).iterator();
                  it.hasNext(); ) {
-                Benefit<?> benefit = it.next();
+                ParameterFile benefit = it.next();
                 String resource = benefit.parameterFile();
                 Class<? extends Period> type = benefit.parameterRecord();
                 if (resource == null || type == null) {

@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import se.forebygg.engine.InvalidCaseException;
-import se.forebygg.internal.Require;
+import se.forebygg.internal.checks.Require;
 
 /** The days claimed at the COMPENSATION step: at least one, each date once. */
 public record Claim(List<ClaimDay> days) {

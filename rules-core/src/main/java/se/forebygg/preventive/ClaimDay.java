@@ -2,7 +2,7 @@ package se.forebygg.preventive;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
-import se.forebygg.internal.Require;
+import se.forebygg.internal.checks.Require;
 
 /**
  * One day of a compensation claim (PSB-9, PSB-10). For the unemployed, {@code normalWorkingMinutes}

@@ -3,7 +3,7 @@ package se.forebygg.preventive;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import se.forebygg.engine.InvalidCaseException;
-import se.forebygg.internal.Require;
+import se.forebygg.internal.checks.Require;
 
 /**
  * The insured person.

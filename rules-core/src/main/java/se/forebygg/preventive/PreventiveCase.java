@@ -7,7 +7,7 @@ import java.util.List;
 import se.forebygg.engine.Case;
 import se.forebygg.engine.CaseType;
 import se.forebygg.engine.InvalidCaseException;
-import se.forebygg.internal.Require;
+import se.forebygg.internal.checks.Require;
 
 /**
  * A preventive-sickness-benefit case (förebyggande sjukpenning, SFB 27 kap. 6–7 §§) at one of its

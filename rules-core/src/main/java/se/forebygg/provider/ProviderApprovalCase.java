@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 import se.forebygg.engine.Case;
 import se.forebygg.engine.CaseType;
-import se.forebygg.internal.Require;
+import se.forebygg.internal.checks.Require;
 
 /** Approval of a provider of workplace rehabilitation support (F 2014:67 § 8, RiR 2021:19 ch. 2.1). */
 @JsonPropertyOrder({"type", "caseId", "decisionDate", "competences"})

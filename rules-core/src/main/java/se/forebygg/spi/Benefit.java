@@ -6,6 +6,7 @@ import java.util.List;
 import se.forebygg.engine.Calculation;
 import se.forebygg.engine.Case;
 import se.forebygg.grant.GrantLedger;
+import se.forebygg.parameters.ParameterFile;
 import se.forebygg.parameters.Parameters;
 import se.forebygg.parameters.Period;
 
@@ -16,23 +17,9 @@ import se.forebygg.parameters.Period;
  * interface; each rules module registers its benefits in {@code META-INF/services/se.forebygg.spi.Benefit}.
  * For rule modules, not for hosts.
  */
-public interface Benefit<C extends Case> {
+public interface Benefit<C extends Case> extends ParameterFile {
 
     Class<C> caseClass();
-
-    /**
-     * Where this benefit's parameter file is on the class path, e.g. {@code /se/forebygg/rules/grant/parameters.yaml},
-     * beside its rules; the folder it sits in ({@code grant}) names the benefit in a parameters folder
-     * ({@code --parameters DIR} holding {@code grant/parameters.yaml}). Null when the benefit reads no parameters.
-     */
-    String parameterFile();
-
-    /**
-     * The record that {@link #parameterFile()} binds to, by name: each key under the file's {@code parameters}
-     * is a component of the record, each component but {@code from} and {@code until} (the period) is a key.
-     * The engine's {@link Parameters} holds one such record per period; {@link #facts} inserts those of the case's dates.
-     */
-    Class<? extends Period> parameterRecord();
 
     /**
      * The facts to insert, the case first. Throws {@link se.forebygg.engine.InvalidCaseException}

@@ -1,5 +1,7 @@
 package se.forebygg.grant;
 
+import se.forebygg.ledger.InMemoryGrantLedger;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,7 @@
 package se.forebygg.internal;
 
+import se.forebygg.internal.checks.Require;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.forebygg.engine.Forebygg;
+import se.forebygg.Forebygg;
 import se.forebygg.scenario.ScenarioFiles;
 import se.forebygg.scenario.ScenarioResult;
 import se.forebygg.scenario.ScenarioRunner;

@@ -1,5 +1,7 @@
 package se.forebygg.engine;
 
+import se.forebygg.Forebygg;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -8,7 +10,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import se.forebygg.grant.InMemoryGrantLedger;
+import se.forebygg.ledger.InMemoryGrantLedger;
 import se.forebygg.testkit.CaseArbitraries;
 
 /**

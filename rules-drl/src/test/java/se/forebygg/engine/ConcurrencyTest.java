@@ -1,5 +1,7 @@
 package se.forebygg.engine;
 
+import se.forebygg.Forebygg;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.Reader;

@@ -1,5 +1,7 @@
 package se.forebygg.engine;
 
+import se.forebygg.Forebygg;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -9,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import se.forebygg.grant.ForwardingGrantLedger;
 import se.forebygg.grant.GrantCase;
-import se.forebygg.grant.InMemoryGrantLedger;
+import se.forebygg.ledger.InMemoryGrantLedger;
 import se.forebygg.json.CaseReader;
 import se.forebygg.json.ForebyggJson;
 

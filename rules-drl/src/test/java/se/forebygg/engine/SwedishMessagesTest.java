@@ -1,5 +1,7 @@
 package se.forebygg.engine;
 
+import se.forebygg.Forebygg;
+
 import se.forebygg.scenario.ShippedScenariosTest;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,7 @@
 package se.forebygg.engine;
 
+import se.forebygg.Forebygg;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -6,7 +6,7 @@ import java.io.StringReader;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import se.forebygg.engine.Decision;
-import se.forebygg.engine.Forebygg;
+import se.forebygg.Forebygg;
 import se.forebygg.engine.Input;
 import se.forebygg.json.CaseReader;
 

@@ -1,5 +1,7 @@
 package se.forebygg.grant;
 
+import se.forebygg.ledger.InMemoryGrantLedger;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import se.forebygg.engine.Decision;
-import se.forebygg.engine.Forebygg;
+import se.forebygg.Forebygg;
 import se.forebygg.engine.Input;
 import se.forebygg.engine.Outcome;
 import se.forebygg.engine.ReasonCode;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import se.forebygg.engine.Case;
 import se.forebygg.engine.Decision;
-import se.forebygg.engine.Forebygg;
+import se.forebygg.Forebygg;
 import se.forebygg.engine.Input;
 import se.forebygg.engine.Result;
 

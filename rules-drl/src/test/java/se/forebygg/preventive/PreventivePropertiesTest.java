@@ -14,7 +14,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 import se.forebygg.engine.Decision;
-import se.forebygg.engine.Forebygg;
+import se.forebygg.Forebygg;
 import se.forebygg.engine.ReasonCode;
 import se.forebygg.engine.Severity;
 import se.forebygg.reference.ReferenceEvaluator;

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.forebygg.engine.Forebygg;
+import se.forebygg.Forebygg;
 
 /** How a failing scenario reads. */
 class ScenarioReportTest {

@@ -1,4 +1,4 @@
-package se.forebygg.ledger;
+package se.forebygg.ledger.jdbc;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

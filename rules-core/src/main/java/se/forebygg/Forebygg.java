@@ -1,4 +1,15 @@
-package se.forebygg.engine;
+package se.forebygg;
+
+import se.forebygg.engine.Calculation;
+import se.forebygg.engine.Case;
+import se.forebygg.engine.Decision;
+import se.forebygg.engine.Finding;
+import se.forebygg.engine.Input;
+import se.forebygg.engine.Outcome;
+import se.forebygg.engine.Result;
+import se.forebygg.engine.RuleRef;
+import se.forebygg.engine.Severity;
+import se.forebygg.engine.UndecidedCaseException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +42,7 @@ import se.forebygg.grant.GrantLedger;
 import se.forebygg.internal.Benefits;
 import se.forebygg.internal.Prepared;
 import se.forebygg.internal.Scheduler;
-import se.forebygg.grant.InMemoryGrantLedger;
+import se.forebygg.ledger.InMemoryGrantLedger;
 import se.forebygg.parameters.Parameters;
 import se.forebygg.spi.Benefit;
 import se.forebygg.spi.Facts;
@@ -121,7 +132,7 @@ public final class Forebygg {
     }
 
     /**
-     * The parameter records a case's decision reads (its benefit's {@link Benefit#parameterRecord()}, one per period its dates fall in): what an audit
+     * The parameter records a case's decision reads (its benefit's {@link se.forebygg.parameters.ParameterFile#parameterRecord()}, one per period its dates fall in): what an audit
      * log records beside the decision. Throws {@link InvalidCaseException} as {@link #evaluate(Case)}.
      */
     public List<Object> parametersFor(Case aCase) {
@@ -402,7 +413,7 @@ public final class Forebygg {
             Parameters p = parameters == null ? Parameters.standard() : parameters;
             if (compilation != null) {
                 RuleFolder folder = compiledFolder;
-                return new Forebygg(compilation.kieBase(), p, "local-" + folder.fingerprint() + "/" + p.version(),
+                return new Forebygg(se.forebygg.internal.KieBases.compiled(compilation), p, "local-" + folder.fingerprint() + "/" + p.version(),
                         () -> folder);
             }
             if (rulesDirectory != null) {
@@ -411,7 +422,7 @@ public final class Forebygg {
                 if (!compiled.succeeded()) {
                     throw new RulesCompilationException(compiled.diagnostics());
                 }
-                return new Forebygg(compiled.kieBase(), p, "local-" + folder.fingerprint() + "/" + p.version(),
+                return new Forebygg(se.forebygg.internal.KieBases.compiled(compiled), p, "local-" + folder.fingerprint() + "/" + p.version(),
                         () -> folder);
             }
             KieBase kieBase = ClasspathRules.KIE_BASE;

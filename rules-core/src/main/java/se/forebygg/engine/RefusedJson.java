@@ -1,4 +1,4 @@
-package se.forebygg.internal;
+package se.forebygg.engine;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonSerializer;
@@ -11,7 +11,7 @@ import se.forebygg.engine.Result;
  * {@code {"caseId": …, "error": {"line": …, "path": …, "message": …[, "cause": …]}}}; {@code cause} only
  * when the input is not at fault.
  */
-public final class RefusedJson extends JsonSerializer<Result.Refused> {
+final class RefusedJson extends JsonSerializer<Result.Refused> {
 
     @Override
     public void serialize(Result.Refused refused, JsonGenerator gen, SerializerProvider provider) throws IOException {

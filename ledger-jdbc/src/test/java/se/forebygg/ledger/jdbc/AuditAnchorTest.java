@@ -1,7 +1,8 @@
-package se.forebygg.ledger;
+package se.forebygg.ledger.jdbc;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static se.forebygg.ledger.Applications.application;
+import static se.forebygg.ledger.jdbc.Applications.application;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import se.forebygg.engine.Decision;
-import se.forebygg.engine.Forebygg;
+import se.forebygg.Forebygg;
 import se.forebygg.grant.AuditAnchor;
 import se.forebygg.grant.GrantCase;
 import se.forebygg.grant.GrantLedger;

@@ -1,4 +1,4 @@
-package se.forebygg.internal;
+package se.forebygg.internal.checks;
 
 import java.math.BigDecimal;
 import java.util.List;

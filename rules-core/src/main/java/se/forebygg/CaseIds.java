@@ -1,4 +1,6 @@
-package se.forebygg.engine;
+package se.forebygg;
+
+import se.forebygg.engine.Case;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;

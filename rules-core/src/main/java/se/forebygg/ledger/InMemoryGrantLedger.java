@@ -1,4 +1,10 @@
-package se.forebygg.grant;
+package se.forebygg.ledger;
+
+import se.forebygg.grant.AuditAnchor;
+import se.forebygg.grant.ChangedApplicationException;
+import se.forebygg.grant.GrantCase;
+import se.forebygg.grant.GrantLedger;
+import se.forebygg.grant.RecordedGrant;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package se.forebygg.ledger;
+package se.forebygg.ledger.jdbc;
 
 /**
  * The ledger's database failed as a whole (unreachable, closed, out of space, in use by another

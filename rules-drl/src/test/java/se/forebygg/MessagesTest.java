@@ -1,4 +1,8 @@
-package se.forebygg.engine;
+package se.forebygg;
+
+import se.forebygg.engine.Finding;
+import se.forebygg.engine.ReasonCode;
+import se.forebygg.engine.Severity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

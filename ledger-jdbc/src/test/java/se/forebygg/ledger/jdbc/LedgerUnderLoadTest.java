@@ -1,8 +1,9 @@
-package se.forebygg.ledger;
+package se.forebygg.ledger.jdbc;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static se.forebygg.ledger.Applications.EMPLOYEE_CAP;
-import static se.forebygg.ledger.Applications.EMPLOYER_CAP;
+import static se.forebygg.ledger.jdbc.Applications.EMPLOYEE_CAP;
+import static se.forebygg.ledger.jdbc.Applications.EMPLOYER_CAP;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
@@ -28,9 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import se.forebygg.engine.Decision;
-import se.forebygg.engine.Forebygg;
+import se.forebygg.Forebygg;
 import se.forebygg.grant.GrantCase;
-import se.forebygg.grant.InMemoryGrantLedger;
+import se.forebygg.ledger.InMemoryGrantLedger;
 import se.forebygg.json.ForebyggJson;
 
 /**

@@ -1,4 +1,7 @@
-package se.forebygg.engine;
+package se.forebygg;
+
+import se.forebygg.engine.Finding;
+import se.forebygg.engine.SwedishNumbers;
 
 import se.forebygg.spi.Reason;
 

@@ -1,4 +1,4 @@
-package se.forebygg.ledger;
+package se.forebygg.ledger.jdbc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,7 +29,7 @@ import se.forebygg.grant.AuditAnchor;
 import se.forebygg.grant.ChangedApplicationException;
 import se.forebygg.grant.GrantCase;
 import se.forebygg.grant.GrantLedger;
-import se.forebygg.grant.HeldRoom;
+import se.forebygg.ledger.HeldRoom;
 import se.forebygg.grant.RecordedGrant;
 import se.forebygg.json.ForebyggJson;
 

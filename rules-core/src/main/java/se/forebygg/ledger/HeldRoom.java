@@ -1,4 +1,8 @@
-package se.forebygg.grant;
+package se.forebygg.ledger;
+
+import se.forebygg.grant.AuditAnchor;
+import se.forebygg.grant.GrantCase;
+import se.forebygg.grant.GrantLedger;
 
 import java.math.BigDecimal;
 import java.util.Objects;

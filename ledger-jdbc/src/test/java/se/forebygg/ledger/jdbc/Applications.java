@@ -1,4 +1,4 @@
-package se.forebygg.ledger;
+package se.forebygg.ledger.jdbc;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -10,9 +10,12 @@ public interface ParameterFile {
     /**
      * Where this benefit's parameter file is on the class path, e.g. {@code /se/forebygg/rules/grant/parameters.yaml},
      * beside its rules; the folder it sits in ({@code grant}) names the benefit in a parameters folder
-     * ({@code --parameters DIR} holding {@code grant/parameters.yaml}). Null when the benefit reads no parameters.
+     * ({@code --parameters DIR} holding {@code grant/parameters.yaml}). By default the {@code parameters.yaml}
+     * in the folder of the record's package, where a benefit's rules, parameters and wording live together.
      */
-    String parameterFile();
+    default String parameterFile() {
+        return "/" + parameterRecord().getPackageName().replace('.', '/') + "/parameters.yaml";
+    }
 
     /**
      * The record that {@link #parameterFile()} binds to, by name: each key under the file's {@code parameters}

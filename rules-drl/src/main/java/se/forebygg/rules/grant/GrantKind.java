@@ -60,11 +60,6 @@ public final class GrantKind implements Benefit<GrantCase> {
     }
 
     @Override
-    public String parameterFile() {
-        return "/se/forebygg/rules/grant/parameters.yaml";
-    }
-
-    @Override
     public Class<GrantParameters> parameterRecord() {
         return GrantParameters.class;
     }

@@ -29,11 +29,6 @@ public final class PreventiveKind implements Benefit<PreventiveCase> {
     }
 
     @Override
-    public String parameterFile() {
-        return "/se/forebygg/rules/preventive/parameters.yaml";
-    }
-
-    @Override
     public Class<PreventiveParameters> parameterRecord() {
         return PreventiveParameters.class;
     }

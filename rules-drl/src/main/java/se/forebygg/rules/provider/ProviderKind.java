@@ -22,11 +22,6 @@ public final class ProviderKind implements Benefit<ProviderApprovalCase> {
     }
 
     @Override
-    public String parameterFile() {
-        return "/se/forebygg/rules/provider/parameters.yaml";
-    }
-
-    @Override
     public Class<ProviderParameters> parameterRecord() {
         return ProviderParameters.class;
     }

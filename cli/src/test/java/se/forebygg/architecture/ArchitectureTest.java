@@ -1,6 +1,7 @@
 package se.forebygg.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -39,6 +40,10 @@ class ArchitectureTest {
             "se.forebygg.preventive", "se.forebygg.provider", "se.forebygg.identity", "se.forebygg.json",
             "se.forebygg.explain", "se.forebygg.parameters", "se.forebygg.authoring", "se.forebygg.scenario",
             "se.forebygg.ledger", "se.forebygg.ledger.jdbc");
+    /** Our own hosts of the API: every module but rules-core and rules-drl. */
+    private static final String[] HOSTS = {"se.forebygg.cli..", "se.forebygg.http..", "se.forebygg.audit..",
+            "se.forebygg.simulate..", "se.forebygg.examples..", "se.forebygg.testkit..", "se.forebygg.reference..",
+            "se.forebygg.ledger.jdbc..", "se.forebygg.benchmarks.."};
     /** What no public signature of the API may show: the rule engine, and our own non-API packages. */
     private static final List<String> HIDDEN = List.of("org.kie.", "org.drools.", "se.forebygg.internal.",
             "se.forebygg.spi.", "se.forebygg.rules.");
@@ -59,6 +64,15 @@ class ArchitectureTest {
     @Test
     void noPublicSignatureOfTheApiShowsDroolsOrANonApiType() {
         classes().that(inApi()).and().arePublic().should(showOnly("public signatures")).check(FOREBYGG);
+    }
+
+    @Test
+    void hostsUseTheApiOnly() {
+        noClasses().that().resideInAnyPackage(HOSTS)
+                .should().dependOnClassesThat().resideInAnyPackage("se.forebygg.internal..", "se.forebygg.spi..",
+                        "se.forebygg.rules..")
+                .because("the command line, the HTTP service, the ledgers, the testkit and the examples are hosts like any other")
+                .check(FOREBYGG);
     }
 
     @Test

@@ -344,7 +344,14 @@ public final class ReferenceEvaluator {
                        BigDecimal minimumRiskReduction, int minimumPlanSessions) {
     }
 
+    /** The numbers of each day read so far: read by name once per day, as the table never changes. */
+    private final Map<LocalDate, Law> lawOn = new java.util.concurrent.ConcurrentHashMap<>();
+
     private Law law(LocalDate date) {
+        return lawOn.computeIfAbsent(date, this::readLaw);
+    }
+
+    private Law readLaw(LocalDate date) {
         return new Law(parameters.value("priceBaseAmount", date), parameters.value("sgiCeilingFactor", date),
                 parameters.value("sgiFloorShare", date), parameters.value("sgiRoundingUnit", date),
                 parameters.value("sicknessBenefitShare", date), parameters.value("sicknessBenefitRate", date),

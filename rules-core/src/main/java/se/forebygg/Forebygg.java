@@ -132,8 +132,9 @@ public final class Forebygg {
     }
 
     /**
-     * The parameter records a case's decision reads (its benefit's {@link se.forebygg.parameters.ParameterFile#parameterRecord()}, one per period its dates fall in): what an audit
-     * log records beside the decision. Throws {@link InvalidCaseException} as {@link #evaluate(Case)}.
+     * The parameter records a case's decision reads: its benefit's
+     * {@link se.forebygg.parameters.ParameterFile#parameterRecord() record}, one per period its dates fall in.
+     * What an audit log records beside the decision. Throws {@link InvalidCaseException} as {@link #evaluate(Case)}.
      */
     public List<Object> parametersFor(Case aCase) {
         Benefit<Case> benefit = Benefits.of(aCase);

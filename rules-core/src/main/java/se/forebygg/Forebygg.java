@@ -139,7 +139,7 @@ public final class Forebygg {
     public List<Object> parametersFor(Case aCase) {
         Benefit<Case> benefit = Benefits.of(aCase);
         Class<?> type = benefit.parameterRecord();
-        return benefit.facts(aCase, parameters).stream().filter(f -> type != null && type.isInstance(f)).toList();
+        return benefit.facts(aCase, parameters).stream().filter(type::isInstance).toList();
     }
 
     /**
@@ -332,7 +332,7 @@ public final class Forebygg {
             this.prepared = prepared;
             Class<?> parameterRecord = prepared.kind().parameterRecord();
             for (Object fact : prepared.facts()) {
-                if (parameterRecord != null && parameterRecord.isInstance(fact)) {
+                if (parameterRecord.isInstance(fact)) {
                     facts.add(fact);
                 }
             }

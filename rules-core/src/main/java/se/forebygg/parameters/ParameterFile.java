@@ -20,7 +20,7 @@ public interface ParameterFile {
     /**
      * The record that {@link #parameterFile()} binds to, by name: each key under the file's {@code parameters}
      * is a component of the record, each component but {@code from} and {@code until} (the period) is a key.
-     * {@link Parameters} holds one such record per period.
+     * {@link Parameters} holds one such record per period. Never null: a benefit's rules read their numbers from it.
      */
     Class<? extends Period> parameterRecord();
 }

@@ -281,9 +281,6 @@ public final class Parameters {
                 ParameterFile benefit = it.next();
                 String resource = benefit.parameterFile();
                 Class<? extends Period> type = benefit.parameterRecord();
-                if (resource == null || type == null) {
-                    continue;
-                }
                 Path path = Path.of(resource);
                 String name = path.getParent() == null ? type.getSimpleName() : path.getParent().getFileName().toString();
                 kinds.add(new Kind(name, type, resource));

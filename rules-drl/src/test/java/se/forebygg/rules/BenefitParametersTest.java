@@ -21,6 +21,22 @@ import se.forebygg.rules.provider.ProviderParameters;
 
 /** The shipped parameter files, bound to each benefit's record, and loading files over them. */
 class BenefitParametersTest {
+
+    /**
+     * Each benefit is registered twice, as the engine's {@code Benefit} and as the {@code ParameterFile}
+     * that {@code Parameters} loads (so that parameters need not know the engine's seam): the two lists
+     * must name the same case kinds, or a benefit would be decided without its numbers or the reverse.
+     */
+    @Test
+    void everyBenefitIsRegisteredForItsParametersToo() throws java.io.IOException {
+        Path services = Path.of("src/main/resources/META-INF/services");
+        List<String> benefits = Files.readAllLines(services.resolve("se.forebygg.spi.Benefit")).stream()
+                .map(String::strip).filter(l -> !l.isEmpty()).sorted().toList();
+        List<String> parameterFiles = Files.readAllLines(services.resolve("se.forebygg.parameters.ParameterFile")).stream()
+                .map(String::strip).filter(l -> !l.isEmpty()).sorted().toList();
+        assertEquals(3, benefits.size(), benefits.toString());
+        assertEquals(benefits, parameterFiles);
+    }
     private final Parameters standard = Parameters.standard();
 
     @Test

@@ -9,7 +9,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -23,6 +25,8 @@ import se.forebygg.grant.AuditAnchor;
 import se.forebygg.grant.ForwardingGrantLedger;
 import se.forebygg.grant.GrantCase;
 import se.forebygg.grant.GrantLedger;
+import se.forebygg.grant.RecordedGrant;
+import se.forebygg.grant.Withdrawal;
 import se.forebygg.json.ForebyggJson;
 
 /**
@@ -40,6 +44,11 @@ import se.forebygg.json.ForebyggJson;
  * past is one the log says was committed. A commit that fails after its line adds a line
  * {@code notCommitted}. Other decisions are logged after they are taken, forced to disk with the
  * next grant line or on closing.
+ *
+ * <p><b>Withdrawals</b> through {@link #ledger()} are written ahead too: a line with the withdrawn
+ * decision and {@code withdrawal} (when, why) is on disk before the ledger withdraws the grant and
+ * keeps the line's anchor with it; if the ledger then withdraws nothing, a {@code notCommitted} line
+ * says so.
  */
 public final class AuditLog implements AutoCloseable {
     /** The environment variable holding the key of a keyed chain. */
@@ -57,6 +66,8 @@ public final class AuditLog implements AutoCloseable {
     static final String PENDING = "pending";
     static final String NOT_COMMITTED = "notCommitted";
     static final String REASON = "reason";
+    static final String WITHDRAWAL = "withdrawal";
+    static final String AT = "at";
 
     private final AuditFile file;
     private final ObjectMapper json;
@@ -72,7 +83,8 @@ public final class AuditLog implements AutoCloseable {
         this.watch = new Watch(ledger);
     }
 
-    static ObjectMapper mapper() {
+    /** The mapper the audit log writes with: {@link ForebyggJson#newMapper()}, with java.time values as ISO text. */
+    public static ObjectMapper mapper() {
         ObjectMapper mapper = ForebyggJson.newMapper();
         mapper.registerModule(new JavaTimeModule());
         mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -95,7 +107,10 @@ public final class AuditLog implements AutoCloseable {
         return file.logId();
     }
 
-    /** The ledger to decide with: the given one, each grant logged in its reservation before it is committed. */
+    /**
+     * The ledger to decide and withdraw with: the given one, each grant logged in its reservation before it
+     * is committed, each withdrawal logged before the ledger withdraws.
+     */
     public GrantLedger ledger() {
         return watch;
     }
@@ -119,6 +134,25 @@ public final class AuditLog implements AutoCloseable {
     public void record(Case aCase, Decision decision) throws IOException {
         if (!engine.sharesLedger(aCase)) {
             write(line(aCase, decision, null, null), false, false);
+        }
+    }
+
+    /**
+     * Says in the log that what line {@code seq} logged ahead (a grant, a withdrawal) was not committed; if
+     * even that fails, the line stays pending (and the failure, if any, carries the reason why).
+     */
+    private void notCommitted(String caseId, long seq, String reason, RuntimeException failure) {
+        ObjectNode line = json.createObjectNode();
+        line.put(CASE_ID, caseId);
+        line.put(NOT_COMMITTED, seq);
+        line.put(REASON, String.valueOf(reason));
+        try {
+            write(line, true, false);
+            settle(seq);
+        } catch (IOException | RuntimeException e) {
+            if (failure != null) {
+                failure.addSuppressed(e);
+            }
         }
     }
 
@@ -168,6 +202,48 @@ public final class AuditLog implements AutoCloseable {
         public Reservation reserve(GrantCase application) {
             return new Logged(delegate().reserve(application), application);
         }
+
+        /** Logs the withdrawal of the grant that counts under {@code caseId} (on disk), then withdraws it anchored at its line. */
+        @Override
+        public boolean withdraw(String caseId, Withdrawal withdrawal) {
+            if (withdrawal.anchor() != null) {
+                throw new IllegalArgumentException("the audit log anchors the withdrawals it logs");
+            }
+            Optional<RecordedGrant> counting = history(caseId).stream().filter(g -> !g.withdrawn()).findFirst();
+            if (counting.isEmpty()) {
+                return false;
+            }
+            RecordedGrant grant = counting.get();
+            ObjectNode line = json.createObjectNode();
+            line.put(CASE_ID, caseId);
+            line.put(INPUT_HASH, grant.inputHash());
+            ObjectNode why = line.putObject(WITHDRAWAL);
+            why.put(AT, (withdrawal.at() == null ? Instant.now() : withdrawal.at()).toString());
+            if (withdrawal.reason() != null) {
+                why.put(REASON, withdrawal.reason());
+            }
+            line.set(DECISION, json.valueToTree(grant.decision()));
+            line.put(RULES_VERSION, grant.decision().rulesVersion());
+            try {
+                AuditFile.Written written = write(line, true, true);
+                boolean withdrawn;
+                try {
+                    withdrawn = delegate().withdraw(caseId, new Withdrawal(Instant.parse(why.get(AT).asText()),
+                            withdrawal.reason(), new AuditAnchor(id(), written.seq(), written.hash())));
+                } catch (RuntimeException e) {
+                    notCommitted(caseId, written.seq(), e.getMessage(), e);
+                    throw e;
+                }
+                if (!withdrawn) {
+                    notCommitted(caseId, written.seq(), "nothing counted under " + caseId + " any more", null);
+                    return false;
+                }
+                settle(written.seq());
+                return true;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     private final class Logged extends ForwardingGrantLedger.ForwardingReservation {
@@ -199,26 +275,12 @@ public final class AuditLog implements AutoCloseable {
                 try {
                     room.commit(decision, new AuditAnchor(id(), written.seq(), written.hash()));
                 } catch (RuntimeException e) {
-                    notCommitted(written.seq(), e);
+                    notCommitted(application.caseId(), written.seq(), e.getMessage(), e);
                     throw e;
                 }
                 settle(written.seq());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            }
-        }
-
-        /** Says in the log that the grant on line {@code seq} was not committed; if even that fails, it stays pending. */
-        private void notCommitted(long seq, RuntimeException failure) {
-            ObjectNode line = json.createObjectNode();
-            line.put(CASE_ID, application.caseId());
-            line.put(NOT_COMMITTED, seq);
-            line.put(REASON, String.valueOf(failure.getMessage()));
-            try {
-                write(line, true, false);
-                settle(seq);
-            } catch (IOException | RuntimeException e) {
-                failure.addSuppressed(e);
             }
         }
     }

@@ -25,6 +25,7 @@ import se.forebygg.engine.Case;
 import se.forebygg.Forebygg;
 import se.forebygg.engine.Input;
 import se.forebygg.grant.GrantLedger;
+import se.forebygg.grant.AuditAnchor;
 import se.forebygg.grant.RecordedGrant;
 import se.forebygg.json.ForebyggJson;
 import se.forebygg.parameters.Period;
@@ -42,9 +43,10 @@ import se.forebygg.parameters.Period;
  * given one, the ledger) bears out;</li>
  * <li>with a ledger, {@code LEDGER}: a grant line that is not the line the ledger anchored for it, a
  * grant its run went past as committed that the ledger does not hold, a grant of the ledger anchored
- * in this log whose line is missing or changed;</li>
- * <li>{@code UNCOMMITTED line N}, a note: a grant logged ahead of a commit that never happened (a crash
- * or a failed commit in between), with whether a later line decided the case again.</li>
+ * in this log whose line is missing or changed; the same for withdrawals (a withdrawal line the ledger
+ * did not anchor a withdrawal at, a withdrawal of the ledger anchored here without its line);</li>
+ * <li>{@code UNCOMMITTED line N}, a note: a grant (or a withdrawal) logged ahead of a commit that never
+ * happened (a crash or a failed commit in between), with whether a later line decided the case again.</li>
  * </ul>
  *
  * <p>What the unkeyed chain cannot catch: anyone who can write the file can rewrite a line and
@@ -69,6 +71,7 @@ public final class AuditReplay {
     private long ledgerDisagreements;
     private long givenBack;
     private long uncommitted;
+    private long withdrawals;
     private int format;
     private boolean chainChecked = true;
     private String logId;
@@ -87,7 +90,7 @@ public final class AuditReplay {
     /** What a replay found: the counts of its summary. */
     public record Summary(long lines, long replayed, long mismatches, long unreadable, long chainBreaks,
                           boolean chainChecked, long unverifiedClaims, long ledgerDisagreements, long givenBack,
-                          long uncommitted, int format) {
+                          long uncommitted, int format, long withdrawals) {
 
         /** True when nothing says the log was changed or lies (mismatches aside, and format 1 cannot say). */
         public boolean checksOut() {
@@ -99,7 +102,8 @@ public final class AuditReplay {
             return lines + " lines read, " + replayed + " replayed: " + mismatches + " mismatches, " + unreadable
                     + " unreadable, " + chainBreaks + " chain breaks" + (chainChecked ? "" : " (chain not checked)") + ", "
                     + unverifiedClaims + " unverified claims, " + ledgerDisagreements + " ledger disagreements; "
-                    + givenBack + " given back from the ledger, " + uncommitted + " logged but never committed";
+                    + givenBack + " given back from the ledger, " + uncommitted + " logged but never committed"
+                    + (withdrawals == 0 ? "" : "; " + withdrawals + " withdrawal" + (withdrawals == 1 ? "" : "s"));
         }
     }
 
@@ -109,22 +113,26 @@ public final class AuditReplay {
 
     private enum Status { PENDING, COMMITTED, FAILED }
 
-    /** A first decision on a grant: what the ledger must hold, anchored at its seq. */
+    /** A first decision on a grant, or a withdrawal: what the ledger must hold, anchored at its seq. */
     private static final class GrantLine {
         final long line;
         final String caseId;
         final String hash;
         final String inputHash;
         final String decision;
+        /** A withdrawal's line: what the ledger must hold as withdrawn, its withdrawal anchored at its seq. */
+        final boolean withdrawal;
+        long seq;
         Status status = Status.PENDING;
         String reason;
 
-        GrantLine(long line, String caseId, String hash, String inputHash, String decision) {
+        GrantLine(long line, String caseId, String hash, String inputHash, String decision, boolean withdrawal) {
             this.line = line;
             this.caseId = caseId;
             this.hash = hash;
             this.inputHash = inputHash;
             this.decision = decision;
+            this.withdrawal = withdrawal;
         }
     }
 
@@ -154,7 +162,7 @@ public final class AuditReplay {
         }
         return new Summary(replay.lines, replay.replayed, replay.mismatches, replay.unreadable, replay.chainBreaks,
                 replay.chainChecked, replay.unverifiedClaims, replay.ledgerDisagreements, replay.givenBack,
-                replay.uncommitted, replay.format);
+                replay.uncommitted, replay.format, replay.withdrawals);
     }
 
     private void read(InputStream in) throws IOException {
@@ -221,6 +229,8 @@ public final class AuditReplay {
         }
         if (node.has(AuditLog.CASE)) {
             decision(n, seq, node, bytes);
+        } else if (node.has(AuditLog.WITHDRAWAL) && format == 2) {
+            withdrawal(n, seq, node, bytes);
         } else if (!node.has(AuditLog.NOT_COMMITTED) || format == 1) {
             unreadable++;
             report.accept("UNREADABLE line " + n + ": not an audit line");
@@ -354,17 +364,33 @@ public final class AuditReplay {
             return;
         }
         if (format == 2 && seq != null) {
-            GrantLine g = new GrantLine(n, caseId, Chain.sha256(bytes), inputHash, decision);
-            grantLines.put(seq, g);
-            String run = node.path(AuditLog.RUN).asText(null);
-            if (run != null) {
-                openByRun.computeIfAbsent(run, r -> new HashSet<>()).add(seq);
-            } else {
-                g.status = Status.COMMITTED;
-            }
+            follow(seq, new GrantLine(n, caseId, Chain.sha256(bytes), inputHash, decision, false), node);
         } else if (format == 1 && !inLedger(caseId, inputHash, decision)) {
             disagree("LEDGER " + where + ": the ledger holds no such decision on " + caseId + ": " + ledgerSays(caseId));
         }
+    }
+
+    /** A grant line or a withdrawal line at {@code seq}, to be found in the ledger unless its run says it failed. */
+    private void follow(long seq, GrantLine g, JsonNode node) {
+        g.seq = seq;
+        grantLines.put(seq, g);
+        String run = node.path(AuditLog.RUN).asText(null);
+        if (run != null) {
+            openByRun.computeIfAbsent(run, r -> new HashSet<>()).add(seq);
+        } else {
+            g.status = Status.COMMITTED;
+        }
+    }
+
+    /** A withdrawal (written ahead, like a grant): with a ledger, it must hold the decision withdrawn at this line. */
+    private void withdrawal(long n, Long seq, JsonNode node, byte[] bytes) throws JsonProcessingException {
+        withdrawals++;
+        if (ledger == null || seq == null) {
+            return;
+        }
+        String caseId = node.path(AuditLog.CASE_ID).asText();
+        follow(seq, new GrantLine(n, caseId, Chain.sha256(bytes), node.path(AuditLog.INPUT_HASH).asText(),
+                json.writeValueAsString(node.get(AuditLog.DECISION)), true), node);
     }
 
     /**
@@ -494,6 +520,7 @@ public final class AuditReplay {
         try (Stream<RecordedGrant> anchored = ledger.anchoredIn(logId)) {
             for (Iterator<RecordedGrant> it = anchored.iterator(); it.hasNext(); ) {
                 RecordedGrant r = it.next();
+                matchWithdrawal(r);
                 long at = r.anchor().line();
                 GrantLine g = grantLines.remove(at);
                 boolean changed = g != null && g.caseId.equals(r.caseId()) && !g.hash.equals(r.anchor().lineHash());
@@ -529,8 +556,28 @@ public final class AuditReplay {
         if (changedFrom != null) {
             changedLines(changedFrom, alsoChanged);
         }
+        // Withdrawals of decisions not logged in this log: found by their caseId.
+        for (GrantLine w : List.copyOf(grantLines.values())) {
+            if (w.withdrawal) {
+                for (RecordedGrant r : ledger.history(w.caseId)) {
+                    if (r.withdrawn() && r.withdrawal().anchor() != null && r.withdrawal().anchor().line() == w.seq) {
+                        matchWithdrawal(r);
+                    }
+                }
+            }
+        }
         for (GrantLine g : grantLines.values()) {
             String where = "line " + g.line + " (" + g.caseId + ")";
+            if (g.withdrawal) {
+                if (g.status == Status.COMMITTED) {
+                    disagree("LEDGER " + where + ": its run went on past the withdrawal, but the ledger holds no"
+                            + " withdrawal anchored at this line: " + ledgerSays(g.caseId));
+                } else {
+                    report.accept("UNCOMMITTED " + where + ": a withdrawal logged, never done in the ledger ("
+                            + (g.status == Status.FAILED ? g.reason : "its run stopped before the withdrawal ended") + ")");
+                }
+                continue;
+            }
             if (g.status == Status.COMMITTED) {
                 disagree("LEDGER " + where + ": its run went on past its commit, but the ledger holds no grant"
                         + " anchored at this line: " + ledgerSays(g.caseId));
@@ -542,6 +589,28 @@ public final class AuditReplay {
             report.accept("UNCOMMITTED " + where + ": logged, never committed to the ledger ("
                     + (g.status == Status.FAILED ? "its commit failed: " + g.reason : "its run stopped before the commit ended")
                     + "); " + again);
+        }
+    }
+
+    /** A withdrawal of the ledger anchored in this log must have its withdrawal line there, unchanged. */
+    private void matchWithdrawal(RecordedGrant r) throws JsonProcessingException {
+        AuditAnchor anchor = r.withdrawn() ? r.withdrawal().anchor() : null;
+        if (anchor == null || !anchor.auditLogId().equals(logId)) {
+            return;
+        }
+        GrantLine w = grantLines.get(anchor.line());
+        if (w == null || !w.withdrawal || !w.caseId.equals(r.caseId())) {
+            disagree("LEDGER " + r.caseId() + ": the ledger's withdrawal is anchored at seq " + anchor.line()
+                    + (anchor.line() > lastSeq ? ", but the log ends at seq " + lastSeq + ": lines were cut off its end"
+                    : ", but the log has no withdrawal of " + r.caseId() + " with that seq"));
+            return;
+        }
+        grantLines.remove(anchor.line());
+        if (!w.hash.equals(anchor.lineHash())) {
+            disagree("LEDGER line " + w.line + " (" + w.caseId + "): not the withdrawal line the ledger anchored: this line"
+                    + " or one before it was changed after the withdrawal");
+        } else if (!w.inputHash.equals(r.inputHash()) || !w.decision.equals(json.writeValueAsString(r.decision()))) {
+            disagree("LEDGER line " + w.line + " (" + w.caseId + "): the ledger withdrew another decision than this line");
         }
     }
 

@@ -13,7 +13,7 @@ import se.forebygg.scenario.ScenarioException;
         description = "Decides Swedish preventive sickness benefit, workplace rehabilitation grant and provider "
                 + "approval cases with explainable rules.",
         subcommands = {EvaluateCommand.class, ExplainCommand.class, RulesCommand.class, ServeCommand.class,
-                GenerateCommand.class, SimulateCommand.class, ReplayCommand.class})
+                GenerateCommand.class, SimulateCommand.class, ReplayCommand.class, LedgerCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

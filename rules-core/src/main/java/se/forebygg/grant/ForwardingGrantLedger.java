@@ -45,8 +45,8 @@ public abstract class ForwardingGrantLedger implements GrantLedger {
     }
 
     @Override
-    public boolean withdraw(String caseId) {
-        return ledger.withdraw(caseId);
+    public boolean withdraw(String caseId, Withdrawal withdrawal) {
+        return ledger.withdraw(caseId, withdrawal);
     }
 
     @Override

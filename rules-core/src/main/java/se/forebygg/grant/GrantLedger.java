@@ -64,9 +64,17 @@ public interface GrantLedger {
 
     /**
      * Withdraws the decision recorded for {@code caseId} (e.g. after an appeal): its amount no longer
-     * counts against the caps, and the caseId may be decided again. False when nothing was recorded.
+     * counts against the caps, and the caseId may be decided again. The ledger keeps the withdrawn
+     * decision with {@code withdrawal} (when, why, its audit line) in the caseId's {@link #history}.
+     * Waits for the room of the decision's employer and year, as a reservation does. False when no
+     * decision counts under {@code caseId}.
      */
-    boolean withdraw(String caseId);
+    boolean withdraw(String caseId, Withdrawal withdrawal);
+
+    /** As {@link #withdraw(String, Withdrawal)}, now, without a reason or an audit line. */
+    default boolean withdraw(String caseId) {
+        return withdraw(caseId, Withdrawal.now(null));
+    }
 
     /**
      * Every decision recorded for {@code caseId}, oldest first: the withdrawn ones, then the one that

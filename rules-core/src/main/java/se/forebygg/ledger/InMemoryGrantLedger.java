@@ -5,6 +5,7 @@ import se.forebygg.grant.ChangedApplicationException;
 import se.forebygg.grant.GrantCase;
 import se.forebygg.grant.GrantLedger;
 import se.forebygg.grant.RecordedGrant;
+import se.forebygg.grant.Withdrawal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -36,14 +37,20 @@ public final class InMemoryGrantLedger implements GrantLedger {
             return new EmployeeYear(employerYear.employerId, employeeId, employerYear.year);
         }
 
-        RecordedGrant toGrant(boolean withdrawn) {
-            return new RecordedGrant(decision.caseId(), inputHash, decision, anchor, withdrawn);
+        RecordedGrant toGrant(Withdrawal withdrawal) {
+            return new RecordedGrant(decision.caseId(), inputHash, decision, anchor, withdrawal);
+        }
+    }
+
+    private record Withdrawn(Recorded recorded, Withdrawal withdrawal) {
+        RecordedGrant toGrant() {
+            return recorded.toGrant(withdrawal);
         }
     }
 
     private final Map<EmployerYear, ReentrantLock> locks = new HashMap<>();
     private final Map<String, Recorded> byCaseId = new HashMap<>();
-    private final List<Recorded> withdrawals = new ArrayList<>();
+    private final List<Withdrawn> withdrawals = new ArrayList<>();
     private final Map<EmployerYear, BigDecimal> perEmployer = new HashMap<>();
     private final Map<EmployeeYear, BigDecimal> perEmployee = new HashMap<>();
 
@@ -102,7 +109,8 @@ public final class InMemoryGrantLedger implements GrantLedger {
     }
 
     @Override
-    public boolean withdraw(String caseId) {
+    public boolean withdraw(String caseId, Withdrawal withdrawal) {
+        Objects.requireNonNull(withdrawal, "withdrawal");
         ReentrantLock lock;
         synchronized (this) {
             Recorded recorded = byCaseId.get(caseId);
@@ -119,7 +127,7 @@ public final class InMemoryGrantLedger implements GrantLedger {
                 if (withdrawn == null) {
                     return false;
                 }
-                withdrawals.add(withdrawn);
+                withdrawals.add(new Withdrawn(withdrawn, withdrawal));
                 BigDecimal amount = withdrawn.decision.amount();
                 perEmployer.merge(withdrawn.employerYear, amount.negate(), BigDecimal::add);
                 perEmployee.merge(withdrawn.employeeYear(), amount.negate(), BigDecimal::add);
@@ -133,14 +141,14 @@ public final class InMemoryGrantLedger implements GrantLedger {
     @Override
     public synchronized List<RecordedGrant> history(String caseId) {
         List<RecordedGrant> history = new ArrayList<>();
-        for (Recorded r : withdrawals) {
-            if (r.decision.caseId().equals(caseId)) {
-                history.add(r.toGrant(true));
+        for (Withdrawn w : withdrawals) {
+            if (w.recorded.decision.caseId().equals(caseId)) {
+                history.add(w.toGrant());
             }
         }
         Recorded current = byCaseId.get(caseId);
         if (current != null) {
-            history.add(current.toGrant(false));
+            history.add(current.toGrant(null));
         }
         return history;
     }
@@ -148,14 +156,14 @@ public final class InMemoryGrantLedger implements GrantLedger {
     @Override
     public synchronized Stream<RecordedGrant> anchoredIn(String auditLogId) {
         List<RecordedGrant> anchored = new ArrayList<>();
-        for (Recorded r : withdrawals) {
-            if (r.anchor != null && r.anchor.auditLogId().equals(auditLogId)) {
-                anchored.add(r.toGrant(true));
+        for (Withdrawn w : withdrawals) {
+            if (w.recorded.anchor != null && w.recorded.anchor.auditLogId().equals(auditLogId)) {
+                anchored.add(w.toGrant());
             }
         }
         for (Recorded r : byCaseId.values()) {
             if (r.anchor != null && r.anchor.auditLogId().equals(auditLogId)) {
-                anchored.add(r.toGrant(false));
+                anchored.add(r.toGrant(null));
             }
         }
         anchored.sort(Comparator.comparingLong(g -> g.anchor().line()));

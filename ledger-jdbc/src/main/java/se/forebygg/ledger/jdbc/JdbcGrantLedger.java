@@ -31,6 +31,7 @@ import se.forebygg.grant.GrantCase;
 import se.forebygg.grant.GrantLedger;
 import se.forebygg.ledger.HeldRoom;
 import se.forebygg.grant.RecordedGrant;
+import se.forebygg.grant.Withdrawal;
 import se.forebygg.json.ForebyggJson;
 
 /**
@@ -80,6 +81,12 @@ public final class JdbcGrantLedger implements GrantLedger, AutoCloseable {
      * (0), and 8, the order of withdrawal or of recording.
      */
     private static final String RECORDED_COLUMNS = "case_id, input_hash, decision, audit_log_id, audit_line, audit_hash";
+    /** A withdrawal's columns, 9 to 13 of the queries: when, why, and the audit line that logged it. */
+    private static final String WITHDRAWAL_COLUMNS =
+            "withdrawn_at, withdrawal_reason, withdrawal_log_id, withdrawal_line, withdrawal_hash";
+    /** The same columns for a decision that counts: none. Typed, as PostgreSQL types a union by its first branch. */
+    private static final String NO_WITHDRAWAL = "CAST(NULL AS TIMESTAMP WITH TIME ZONE), CAST(NULL AS VARCHAR(1000)),"
+            + " CAST(NULL AS VARCHAR(100)), CAST(NULL AS BIGINT), CAST(NULL AS VARCHAR(100))";
 
     private final DataSource dataSource;
     private final AutoCloseable owned;
@@ -259,7 +266,8 @@ public final class JdbcGrantLedger implements GrantLedger, AutoCloseable {
     }
 
     @Override
-    public boolean withdraw(String caseId) {
+    public boolean withdraw(String caseId, Withdrawal withdrawal) {
+        Objects.requireNonNull(withdrawal, "withdrawal");
         try (Connection c = dataSource.getConnection()) {
             begin(c);
             try {
@@ -280,10 +288,25 @@ public final class JdbcGrantLedger implements GrantLedger, AutoCloseable {
                 lock(c, employerId, year);
                 try (PreparedStatement copy = c.prepareStatement("INSERT INTO withdrawn_decision (case_id, employer_id,"
                         + " employee_id, grant_year, input_hash, amount, decision, recorded_seq, audit_log_id, audit_line,"
-                        + " audit_hash) SELECT case_id, employer_id, employee_id, grant_year, input_hash, amount, decision,"
-                        + " recorded_seq, audit_log_id, audit_line, audit_hash FROM grant_decision WHERE case_id = ?");
+                        + " audit_hash, " + WITHDRAWAL_COLUMNS + ") SELECT case_id, employer_id, employee_id, grant_year,"
+                        + " input_hash, amount, decision, recorded_seq, audit_log_id, audit_line, audit_hash, ?, ?, ?, ?, ?"
+                        + " FROM grant_decision WHERE case_id = ?");
                      PreparedStatement delete = c.prepareStatement("DELETE FROM grant_decision WHERE case_id = ?")) {
-                    copy.setString(1, caseId);
+                    AuditAnchor logged = withdrawal.anchor();
+                    if (withdrawal.at() == null) {
+                        copy.setNull(1, Types.TIMESTAMP_WITH_TIMEZONE);
+                    } else {
+                        copy.setObject(1, withdrawal.at().atOffset(java.time.ZoneOffset.UTC));
+                    }
+                    copy.setString(2, withdrawal.reason());
+                    copy.setString(3, logged == null ? null : logged.auditLogId());
+                    if (logged == null) {
+                        copy.setNull(4, Types.BIGINT);
+                    } else {
+                        copy.setLong(4, logged.line());
+                    }
+                    copy.setString(5, logged == null ? null : logged.lineHash());
+                    copy.setString(6, caseId);
                     delete.setString(1, caseId);
                     copy.executeUpdate();
                     boolean removed = delete.executeUpdate() == 1;
@@ -302,9 +325,9 @@ public final class JdbcGrantLedger implements GrantLedger, AutoCloseable {
     @Override
     public List<RecordedGrant> history(String caseId) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT " + RECORDED_COLUMNS + ", 1, withdrawn_seq"
+             PreparedStatement s = c.prepareStatement("SELECT " + RECORDED_COLUMNS + ", 1, withdrawn_seq, " + WITHDRAWAL_COLUMNS
                      + " FROM withdrawn_decision WHERE case_id = ? UNION ALL SELECT " + RECORDED_COLUMNS
-                     + ", 0, recorded_seq FROM grant_decision WHERE case_id = ? ORDER BY 7 DESC, 8")) {
+                     + ", 0, recorded_seq, " + NO_WITHDRAWAL + " FROM grant_decision WHERE case_id = ? ORDER BY 7 DESC, 8")) {
             s.setString(1, caseId);
             s.setString(2, caseId);
             List<RecordedGrant> history = new ArrayList<>();
@@ -326,9 +349,9 @@ public final class JdbcGrantLedger implements GrantLedger, AutoCloseable {
             c = dataSource.getConnection();
             // PostgreSQL streams a result (instead of reading it whole) only inside a transaction.
             c.setAutoCommit(false);
-            PreparedStatement s = c.prepareStatement("SELECT " + RECORDED_COLUMNS + ", 1, withdrawn_seq"
+            PreparedStatement s = c.prepareStatement("SELECT " + RECORDED_COLUMNS + ", 1, withdrawn_seq, " + WITHDRAWAL_COLUMNS
                     + " FROM withdrawn_decision WHERE audit_log_id = ? UNION ALL SELECT " + RECORDED_COLUMNS
-                    + ", 0, recorded_seq FROM grant_decision WHERE audit_log_id = ? ORDER BY 5");
+                    + ", 0, recorded_seq, " + NO_WITHDRAWAL + " FROM grant_decision WHERE audit_log_id = ? ORDER BY 5");
             s.setFetchSize(500);
             s.setString(1, auditLogId);
             s.setString(2, auditLogId);
@@ -435,13 +458,23 @@ public final class JdbcGrantLedger implements GrantLedger, AutoCloseable {
         }
     }
 
-    /** A row of {@link #RECORDED_COLUMNS}, then 1 for a withdrawn decision or 0 for the one that counts. */
+    /**
+     * A row of {@link #RECORDED_COLUMNS}, then 1 for a withdrawn decision or 0 for the one that counts,
+     * its order, and {@link #WITHDRAWAL_COLUMNS}.
+     */
     private RecordedGrant recordedGrant(ResultSet r) throws SQLException {
         String logId = r.getString(4);
         AuditAnchor anchor = logId == null ? null : new AuditAnchor(logId, r.getLong(5), r.getString(6));
+        Withdrawal withdrawal = null;
+        if (r.getInt(7) == 1) {
+            java.time.OffsetDateTime at = r.getObject(9, java.time.OffsetDateTime.class);
+            String withdrawalLog = r.getString(11);
+            withdrawal = new Withdrawal(at == null ? null : at.toInstant(), r.getString(10), withdrawalLog == null ? null
+                    : new AuditAnchor(withdrawalLog, r.getLong(12), r.getString(13)));
+        }
         try {
             return new RecordedGrant(r.getString(1), r.getString(2), json.readValue(r.getString(3), Decision.class),
-                    anchor, r.getInt(7) == 1);
+                    anchor, withdrawal);
         } catch (JsonProcessingException e) {
             throw new LedgerException("cannot read the decision on " + r.getString(1), e);
         }

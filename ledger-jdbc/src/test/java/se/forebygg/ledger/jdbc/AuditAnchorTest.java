@@ -20,6 +20,7 @@ import se.forebygg.grant.AuditAnchor;
 import se.forebygg.grant.GrantCase;
 import se.forebygg.grant.GrantLedger;
 import se.forebygg.grant.RecordedGrant;
+import se.forebygg.grant.Withdrawal;
 import se.forebygg.json.ForebyggJson;
 
 /** The JDBC ledger keeps each decision's audit anchor and gives back a caseId's history, on H2 and PostgreSQL. */
@@ -43,7 +44,7 @@ class AuditAnchorTest {
             commit(ledger, application("ars-b", EMPLOYER, EMPLOYEE, "6000"), null);
 
             assertThat(ledger.history("ars-a")).containsExactly(
-                    new RecordedGrant("ars-a", ForebyggJson.inputHash(a), decided, first, false));
+                    new RecordedGrant("ars-a", ForebyggJson.inputHash(a), decided, first, null));
             assertThat(ledger.history("ars-b")).singleElement().satisfies(g -> assertThat(g.anchor()).isNull());
             assertThat(ledger.history("ars-c")).isEmpty();
 
@@ -69,6 +70,52 @@ class AuditAnchorTest {
 
     @ParameterizedTest
     @EnumSource(LedgerDatabase.class)
+    void aWithdrawalKeepsWhenWhyAndItsAuditLineAndFreesTheRoom(LedgerDatabase db) throws Exception {
+        LedgerDatabase.Target target = db.fresh(dir);
+        GrantCase a = application("ars-a", EMPLOYER, EMPLOYEE, "4000");
+        Withdrawal appeal = new Withdrawal(java.time.Instant.parse("2026-03-02T09:15:30Z"), "appeal upheld 2026-02-27",
+                new AuditAnchor("log-2", 7, "sha256:cc"));
+        try (JdbcGrantLedger ledger = target.open()) {
+            commit(ledger, a, new AuditAnchor("log-1", 2, "sha256:aa"));
+            assertThat(ledger.granted(EMPLOYER, EMPLOYEE, 2025)).isEqualByComparingTo("2000");
+            assertThat(ledger.withdraw("ars-a", appeal)).isTrue();
+            assertThat(ledger.withdraw("ars-a", appeal)).as("nothing counts under ars-a any more").isFalse();
+            assertThat(ledger.granted(EMPLOYER, EMPLOYEE, 2025)).isEqualByComparingTo("0");
+            assertThat(ledger.withdraw("ars-unknown")).isFalse();
+        }
+        try (JdbcGrantLedger reopened = target.open()) {
+            assertThat(reopened.history("ars-a")).singleElement().satisfies(g -> {
+                assertThat(g.withdrawal()).isEqualTo(appeal);
+                assertThat(g.anchor()).isEqualTo(new AuditAnchor("log-1", 2, "sha256:aa"));
+            });
+            try (Stream<RecordedGrant> anchored = reopened.anchoredIn("log-1")) {
+                assertThat(anchored).singleElement().extracting(RecordedGrant::withdrawal).isEqualTo(appeal);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(LedgerDatabase.class)
+    void aWithdrawalRecordedBeforeSchemaVersion3HasNoTimeNorReason(LedgerDatabase db) throws Exception {
+        LedgerDatabase.Target target = db.fresh(dir);
+        GrantCase a = application("ars-a", EMPLOYER, EMPLOYEE, "4000");
+        Decision decided = ENGINE.evaluate(a);
+        Flyway.configure().dataSource(target.url(), target.user(), target.password())
+                .locations(JdbcGrantLedger.MIGRATIONS).target("2").load().migrate();
+        try (Connection c = target.connect(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO withdrawn_decision (case_id, employer_id, employee_id, grant_year, input_hash, amount,"
+                    + " decision, recorded_seq) VALUES ('ars-a', '" + EMPLOYER + "', '" + EMPLOYEE + "', 2025, '"
+                    + ForebyggJson.inputHash(a) + "', " + decided.amount() + ", '" + JSON.writeValueAsString(decided)
+                    + "', 1)");
+        }
+        try (JdbcGrantLedger ledger = target.open()) {
+            assertThat(ledger.history("ars-a")).containsExactly(new RecordedGrant("ars-a", ForebyggJson.inputHash(a),
+                    decided, null, new Withdrawal(null, null, null)));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(LedgerDatabase.class)
     void aLedgerOfSchemaVersion1KeepsItsDecisionsWithoutAnchors(LedgerDatabase db) throws Exception {
         LedgerDatabase.Target target = db.fresh(dir);
         Flyway.configure().dataSource(target.url(), target.user(), target.password())
@@ -83,7 +130,7 @@ class AuditAnchorTest {
         }
         try (JdbcGrantLedger ledger = target.open()) {
             assertThat(ledger.history("ars-a")).containsExactly(
-                    new RecordedGrant("ars-a", ForebyggJson.inputHash(a), decided, null, false));
+                    new RecordedGrant("ars-a", ForebyggJson.inputHash(a), decided, null, null));
             assertThat(ENGINE.evaluate(a, ledger)).isEqualTo(decided);
         }
     }

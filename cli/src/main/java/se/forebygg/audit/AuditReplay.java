@@ -38,7 +38,11 @@ import se.forebygg.parameters.Period;
  * <li>{@code CHAIN line N}: the first line of each break of the hash chain (a line changed, deleted,
  * repeated, inserted or moved); with a keyed chain, also a missing or wrong key;</li>
  * <li>{@code MISMATCH line N}: the case decided again gives another decision, input hash or
- * parameter value;</li>
+ * parameter value, named field by field ({@link DecisionDiff}: outcome, amount, codes, findings,
+ * calculation; the findings' wording, {@code rulesFired} and {@code rulesVersion} are not compared);</li>
+ * <li>then {@code CHANGES} and {@code NOTE} lines: what the differences add up to (outcomes, amounts,
+ * codes, parameters) and what was not compared, so that replaying with other rules or parameters
+ * ({@code --rules}, {@code --parameters}) says what changed and why;</li>
  * <li>{@code UNVERIFIED line N}: a {@code recordedEarlier} line that no earlier line of the log (nor,
  * given one, the ledger) bears out;</li>
  * <li>with a ledger, {@code LEDGER}: a grant line that is not the line the ledger anchored for it, a
@@ -72,6 +76,7 @@ public final class AuditReplay {
     private long givenBack;
     private long uncommitted;
     private long withdrawals;
+    private final DecisionDiff.Changes changes = new DecisionDiff.Changes();
     private int format;
     private boolean chainChecked = true;
     private String logId;
@@ -160,6 +165,7 @@ public final class AuditReplay {
         if (ledger != null) {
             replay.matchLedger();
         }
+        replay.changes.lines().forEach(report);
         return new Summary(replay.lines, replay.replayed, replay.mismatches, replay.unreadable, replay.chainBreaks,
                 replay.chainChecked, replay.unverifiedClaims, replay.ledgerDisagreements, replay.givenBack,
                 replay.uncommitted, replay.format, replay.withdrawals);
@@ -425,6 +431,11 @@ public final class AuditReplay {
         }
     }
 
+    /**
+     * What differs when {@code aCase} is decided again: its input hash, or field by field the decision
+     * ({@link DecisionDiff}: outcome, amount, codes, findings, calculation) and the parameter values it read;
+     * null when nothing that decides differs (wording, rulesFired and rulesVersion are only noted).
+     */
     private String compare(JsonNode line, Case aCase) throws JsonProcessingException {
         String hash = ForebyggJson.inputHash(aCase);
         if (!ForebyggJson.isInputHashOf(line.path(AuditLog.INPUT_HASH).asText(), aCase)) {
@@ -435,17 +446,26 @@ public final class AuditReplay {
             List<Object> records = engine.parametersFor(aCase);
             String parameters = json.writeValueAsString(records);
             String loggedParameters = json.writeValueAsString(line.get(AuditLog.PARAMETERS));
+            List<String> parameterChanges = List.of();
             if (!parameters.equals(loggedParameters) && !sameByName(records, line.get(AuditLog.PARAMETERS))) {
-                return "parameters now " + parameters + ", logged " + loggedParameters;
+                parameterChanges = DecisionDiff.parameterChanges(json.valueToTree(records), line.get(AuditLog.PARAMETERS));
+                if (parameterChanges.isEmpty()) {
+                    parameterChanges = List.of(parameters + ", logged " + loggedParameters);
+                }
             }
             Case asDecided = aCase;
             JsonNode prior = line.get(AuditLog.PRIOR_GRANTS);
             if (prior != null && engine.sharesLedger(aCase)) {
                 asDecided = asLogged(line.get(AuditLog.CASE), prior);
             }
-            String now = json.writeValueAsString(engine.decideAll(List.of(Input.of(asDecided))).get(0).orThrow());
-            String logged = json.writeValueAsString(line.get(AuditLog.DECISION));
-            return now.equals(logged) ? null : "decision now " + now + ", logged " + logged;
+            JsonNode now = json.readTree(json.writeValueAsString(engine.decideAll(List.of(Input.of(asDecided))).get(0).orThrow()));
+            DecisionDiff diff = DecisionDiff.of(now, line.path(AuditLog.DECISION));
+            changes.add(diff, parameterChanges);
+            if (!diff.decides() && parameterChanges.isEmpty()) {
+                return null;
+            }
+            return (diff.decides() ? diff.describe() : "decided alike")
+                    + (parameterChanges.isEmpty() ? "" : "; parameters now differ: " + String.join(", ", parameterChanges));
         } catch (RuntimeException e) {
             return "cannot be decided now: " + e.getMessage();
         }

@@ -19,7 +19,11 @@ import se.forebygg.ledger.jdbc.JdbcGrantLedger;
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"Checks an audit log (evaluate --audit-log): reads every line, checks the hash chain, decides "
-                + "every case again and, with --ledger, matches every grant with the ledger.",
+                + "every case again and, with --ledger, matches every grant and withdrawal with the ledger.",
+                "A decision that differs is named field by field (outcome, amount, finding codes, findings, calculation, "
+                        + "the parameter values it read); the findings' wording, rulesFired and rulesVersion are not "
+                        + "compared. CHANGES and NOTE lines sum up what changed and why: with --rules DIR or --parameters "
+                        + "FILE, replay compares two rule or parameter versions.",
                 "Exit status: 0 everything checks, 3 some case decided again differently (and nothing worse), "
                         + "4 the log does not check out (an unreadable line, a chain break, an unverified recordedEarlier "
                         + "claim, a disagreement with the ledger, a keyed chain without its key), 1 internal failure."})

@@ -195,7 +195,8 @@ public final class Parameters {
 
     /**
      * A copy in which parameter {@code name} takes {@code value} from {@code from} on (a what-if
-     * overlay: the baseline is never edited). The value is written as in the parameter file.
+     * overlay: the baseline is never edited). The value is written as in the parameter file, and checked at
+     * once against its type and range; a {@link ParameterException} names the value, not the file.
      */
     public Parameters withValue(String name, String value, LocalDate from) {
         Table old = byName.get(name);
@@ -209,7 +210,7 @@ public final class Parameters {
             throw new ParameterException(name + ": cannot read value '" + value + "'", e);
         }
         Map<Class<? extends Period>, Table> changed = new LinkedHashMap<>(tables);
-        changed.put(old.type(), old.withValue(name, node, from));
+        changed.put(old.type(), old.withValue(name, node, from, "the value '" + value + "' of " + name));
         return new Parameters(kinds, version + "+" + name + "=" + value + "@" + from, changed);
     }
 

@@ -176,10 +176,19 @@ final class Table {
         }
     }
 
-    /** A copy in which {@code name} takes {@code value} (written as in the file) from {@code from} on. */
-    Table withValue(String name, JsonNode value, LocalDate from) {
+    /**
+     * A copy in which {@code name} takes {@code value} (written as in the file) from {@code from} on. The value
+     * is checked at once, against its component's type and its range; an error names it by {@code where}, not
+     * this table's file.
+     */
+    Table withValue(String name, JsonNode value, LocalDate from, String where) {
+        for (RecordComponent c : type.getRecordComponents()) {
+            if (c.getName().equals(name)) {
+                convert(value, c.getGenericType(), where);
+            }
+        }
         Map<String, Parameter> changed = new LinkedHashMap<>(parameters);
-        changed.put(name, parameters.get(name).withValueFrom(from, value, "what-if overlay"));
+        changed.put(name, parameters.get(name).withValueFrom(from, value, "what-if overlay", where));
         return new Table(type, source, version, coverageFrom, coverageUntil, changed);
     }
 

@@ -139,6 +139,32 @@ class ParametersTest {
     }
 
     @Test
+    void aValueOutsideItsRangeIsAnErrorAtTheValue() {
+        String share = "  share:\n    unit: share\n    range: { min: 0, max: 1 }\n    values:\n"
+                + "      - {from: 2014-01-01, value: 0.5, reference: x}\n      - {from: 2015-01-01, value: 9, reference: x}\n";
+        ParameterException e = assertThrows(ParameterException.class, () -> table(Gamma.class, HEAD + share));
+        assertEquals("gamma.yaml: parameters.share.values[1].value: 9 is outside the range of share (share, 0 to 1)",
+                e.getMessage());
+        String levels = "  levels:\n    range: { min: 0, max: 1 }\n    values:\n      - {from: 2014-01-01, value: [1, 1.5], reference: x}\n";
+        e = assertThrows(ParameterException.class, () -> table(Alpha.class, HEAD + AMOUNT + COUNT + levels + DEADLINE + IN_FORCE));
+        assertEquals("alpha.yaml: parameters.levels.values[0].value: 1.5 is outside the range of levels (0 to 1)", e.getMessage());
+        e = assertThrows(ParameterException.class, () -> table(Beta.class,
+                HEAD + "  amount:\n    range: { min: 5, max: 1 }\n    values:\n      - {from: 2014-01-01, value: 3, reference: x}\n"));
+        assertEquals("beta.yaml: parameters.amount.range: min 5 is above max 1", e.getMessage());
+    }
+
+    @Test
+    void aWhatIfValueIsCheckedAtOnceAndBlamedNotTheFile() {
+        String share = "  share:\n    unit: share\n    range: { min: 0, max: 1 }\n    values:\n"
+                + "      - {from: 2014-01-01, value: 0.5, reference: x}\n";
+        Parameters base = table(Gamma.class, HEAD + share);
+        ParameterException e = assertThrows(ParameterException.class, () -> base.withValue("share", "9", LocalDate.of(2016, 1, 1)));
+        assertEquals("the value '9' of share: 9 is outside the range of share (share, 0 to 1)", e.getMessage());
+        e = assertThrows(ParameterException.class, () -> base.withValue("share", "0,9", LocalDate.of(2016, 1, 1)));
+        assertEquals("the value '0,9' of share: expected a number, got \"0,9\"", e.getMessage());
+    }
+
+    @Test
     void aDateOutsideTheCoverageIsAnErrorNotAGuess() {
         Parameters p = table(Beta.class, HEAD + AMOUNT);
         ParameterException e = assertThrows(ParameterException.class, () -> p.on(Beta.class, LocalDate.of(2017, 1, 1)));

@@ -227,4 +227,36 @@ class BenefitParametersTest {
         assertEquals(file + ": parameters.grantYearlyCapsInForce (value from 2014-01-01): not a date (YYYY-MM-DD): soon",
                 e.getMessage());
     }
+
+    /** Every number a rule reads says what it may be, so that a misplaced decimal (a rate of 9) is refused. */
+    @Test
+    void everyNumericParameterDeclaresItsRange() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper yaml =
+                new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        int numeric = 0;
+        for (String benefit : List.of("grant", "preventive", "provider")) {
+            String file = "se/forebygg/rules/" + benefit + "/parameters.yaml";
+            com.fasterxml.jackson.databind.JsonNode parameters;
+            try (var in = getClass().getClassLoader().getResourceAsStream(file)) {
+                parameters = yaml.readTree(in).get("parameters");
+            }
+            for (var it = parameters.fields(); it.hasNext(); ) {
+                var entry = it.next();
+                com.fasterxml.jackson.databind.JsonNode value = entry.getValue().at("/values/0/value");
+                if (value.isNumber() || (value.isArray() && value.get(0).isNumber())) {
+                    numeric++;
+                    assertTrue(entry.getValue().has("range"), file + ": " + entry.getKey() + " has no range");
+                }
+            }
+        }
+        assertEquals(18, numeric);
+    }
+
+    @Test
+    void aRateOf900PercentIsRefusedNamingTheValue() {
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> Parameters.standard().withValue("sicknessBenefitRate", "9", LocalDate.of(2025, 1, 1)));
+        assertEquals("the value '9' of sicknessBenefitRate: 9 is outside the range of sicknessBenefitRate (share, 0 to 1)",
+                e.getMessage());
+    }
 }

@@ -8,7 +8,6 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,9 +34,7 @@ import se.forebygg.json.ForebyggJson;
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Decides every case in FILE and writes one decision or error object per line.",
-                "FILE holds one JSON case, a JSON array of cases, or JSON Lines; '-' reads standard input.",
-                "Exit status: 0 all decided, 2 some case was bad input (the others are still written), 1 internal failure"
-                        + " or some case not decided for a cause outside its input (error with \"cause\"; the others are still written)."})
+                "FILE holds one JSON case, a JSON array of cases, or JSON Lines; '-' reads standard input."})
 final class EvaluateCommand implements Callable<Integer> {
     /** Cases other than grants decided together in one batch: enough to amortise a session, little memory. */
     private static final int CHUNK = 1000;
@@ -107,9 +104,6 @@ final class EvaluateCommand implements Callable<Integer> {
                     }
                 }
             }
-        } catch (NoSuchFileException e) {
-            System.err.println("forebygg: no such file: " + file);
-            return ExitCodes.INTERNAL_FAILURE;
         } finally {
             out.flush();
             if (spill != null) {

@@ -11,8 +11,15 @@ final class ExitCodes {
     static final int INTERNAL_FAILURE = 1;
     /** Some case was bad input (all others were still written). */
     static final int BAD_INPUT = 2;
-    /** The command cannot start as asked: a wrong option, a ledger in use by another process, a taken port. */
-    static final int USAGE = 2;
+    /**
+     * The command cannot start as asked, the user's mistake: a wrong option or value, a missing file, a
+     * directory where a file belongs, a ledger URL no driver takes or in use by another process, a taken
+     * port, rules or parameters given that do not load. 64 as in BSD's sysexits (EX_USAGE), apart from 2,
+     * which says that some case was bad input.
+     */
+    static final int USAGE = 64;
+    /** {@code ledger withdraw} / {@code ledger show}: nothing (that counts) is recorded under the caseId. */
+    static final int NOTHING_RECORDED = 3;
     /** {@code replay}: some logged decision came out differently. */
     static final int MISMATCH = 3;
     /**

@@ -23,7 +23,7 @@ import se.forebygg.json.CaseReader;
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = {"Decides every case in FILE and explains each decision in words: outcome and amount, "
                 + "each finding with its legal reference, then the calculation step by step.",
-                "FILE is read as by 'evaluate'. Exit status as 'evaluate'."})
+                "FILE is read as by 'evaluate'."})
 final class ExplainCommand implements Callable<Integer> {
 
     enum Lang { sv, en }

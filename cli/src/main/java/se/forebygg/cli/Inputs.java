@@ -36,7 +36,7 @@ final class Inputs {
         if ("-".equals(file)) {
             return new Opened(new InputStreamReader(System.in, StandardCharsets.UTF_8), null);
         }
-        Path path = Path.of(file);
+        Path path = readable(file, "a file of cases");
         long size = Files.size(path);
         InputStream in = Files.newInputStream(path);
         ProgressBar bar = null;
@@ -47,6 +47,25 @@ final class Inputs {
             in = new Counting(in, b::stepBy);
         }
         return new Opened(new InputStreamReader(in, StandardCharsets.UTF_8), bar);
+    }
+
+    /**
+     * {@code file} as a path, when it names a readable regular file; else a {@link UserMistake} naming it and
+     * saying what is wanted there ({@code wanted}, e.g. "a file of cases").
+     */
+    static Path readable(String file, String wanted) {
+        Path path = Path.of(file);
+        if (!Files.exists(path)) {
+            throw new UserMistake("no such file: " + file + " (give " + wanted + (wanted.contains("cases")
+                    ? ", or '-' for standard input)" : ")"));
+        }
+        if (Files.isDirectory(path)) {
+            throw new UserMistake(file + " is a directory: give " + wanted + " in it");
+        }
+        if (!Files.isReadable(path)) {
+            throw new UserMistake("cannot read " + file + ": permission denied");
+        }
+        return path;
     }
 
     /** True when standard error is a terminal (Linux and macOS; false where it cannot be told). */

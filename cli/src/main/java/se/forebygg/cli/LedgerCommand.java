@@ -51,8 +51,7 @@ final class LedgerCommand implements Runnable {
                     + "caps, and the caseId may be decided again. The ledger keeps the withdrawn decision with when and why; "
                     + "with --audit-log the withdrawal is logged before the ledger withdraws it (checked by 'forebygg replay').",
                     "Prints the withdrawn record as one JSON line: caseId, inputHash, decision, anchor (its audit line), "
-                            + "withdrawal (at, reason, anchor).",
-                    "Exit status: 0 withdrawn, 2 no grant counts under CASEID (or a usage error), 1 internal failure."})
+                            + "withdrawal (at, reason, anchor). --ledger is required."})
     static final class Withdraw implements Callable<Integer> {
 
         @Spec
@@ -84,7 +83,7 @@ final class LedgerCommand implements Runnable {
                 if (!ledger.withdraw(caseId, Withdrawal.now(reason))) {
                     System.err.println("forebygg: no grant counts under caseId " + caseId + " in " + ledgerOptions.url
                             + withdrawnAlready(ledger.history(caseId)));
-                    return ExitCodes.USAGE;
+                    return ExitCodes.NOTHING_RECORDED;
                 }
                 List<RecordedGrant> history = ledger.history(caseId);
                 Optional<RecordedGrant> withdrawn = history.stream().filter(RecordedGrant::withdrawn)
@@ -102,8 +101,7 @@ final class LedgerCommand implements Runnable {
 
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = {"Prints every decision the ledger recorded under CASEID, oldest first, one JSON line each: the "
-                    + "withdrawn ones (with their withdrawal), then the one that counts, if any.",
-                    "Exit status: 0 something recorded, 2 nothing recorded under CASEID (or a usage error), 1 internal failure."})
+                    + "withdrawn ones (with their withdrawal), then the one that counts, if any. --ledger is required."})
     static final class Show implements Callable<Integer> {
 
         @Spec
@@ -121,7 +119,7 @@ final class LedgerCommand implements Runnable {
                 List<RecordedGrant> history = opened.ledger().history(caseId);
                 if (history.isEmpty()) {
                     System.err.println("forebygg: the ledger " + ledgerOptions.url + " has no decision on caseId " + caseId);
-                    return ExitCodes.USAGE;
+                    return ExitCodes.NOTHING_RECORDED;
                 }
                 ObjectMapper json = AuditLog.mapper();
                 for (RecordedGrant grant : history) {

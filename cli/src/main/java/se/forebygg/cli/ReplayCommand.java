@@ -1,6 +1,5 @@
 package se.forebygg.cli;
 
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,10 +22,7 @@ import se.forebygg.ledger.jdbc.JdbcGrantLedger;
                 "A decision that differs is named field by field (outcome, amount, finding codes, findings, calculation, "
                         + "the parameter values it read); the findings' wording, rulesFired and rulesVersion are not "
                         + "compared. CHANGES and NOTE lines sum up what changed and why: with --rules DIR or --parameters "
-                        + "FILE, replay compares two rule or parameter versions.",
-                "Exit status: 0 everything checks, 3 some case decided again differently (and nothing worse), "
-                        + "4 the log does not check out (an unreadable line, a chain break, an unverified recordedEarlier "
-                        + "claim, a disagreement with the ledger, a keyed chain without its key), 1 internal failure."})
+                        + "FILE, replay compares two rule or parameter versions."})
 final class ReplayCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "LOG", description = "Audit log written by 'forebygg evaluate --audit-log'.")
@@ -53,19 +49,15 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Inputs.readable(log.toString(), "an audit log (evaluate --audit-log)");
         Forebygg engine = options.engine();
         AuditReplay.Summary summary;
-        try {
-            if (ledgerUrl == null) {
-                summary = AuditReplay.check(log, engine, null, key, System.out::println);
-            } else {
-                try (JdbcGrantLedger ledger = JdbcGrantLedger.open(ledgerUrl, ledgerUser, ledgerPassword)) {
-                    summary = AuditReplay.check(log, engine, ledger, key, System.out::println);
-                }
+        if (ledgerUrl == null) {
+            summary = AuditReplay.check(log, engine, null, key, System.out::println);
+        } else {
+            try (JdbcGrantLedger ledger = JdbcGrantLedger.open(ledgerUrl, ledgerUser, ledgerPassword)) {
+                summary = AuditReplay.check(log, engine, ledger, key, System.out::println);
             }
-        } catch (NoSuchFileException e) {
-            System.err.println("forebygg: no such file: " + log);
-            return ExitCodes.INTERNAL_FAILURE;
         }
         System.out.println(summary);
         return !summary.checksOut() ? ExitCodes.UNTRUSTED_LOG : summary.mismatches() > 0 ? ExitCodes.MISMATCH : ExitCodes.OK;

@@ -54,8 +54,7 @@ final class RulesCommand {
                             + "name, a paragraph of law no rule cites, an id no rule carries.",
                     "Rules that compile are then run on generated cases (" + Check.TRIAL_CASES + " grant applications, "
                             + Check.TRIAL_CASES + " PSB cases, " + Check.TRIAL_CASES / 10 + " provider approvals): a rule that "
-                            + "keeps re-activating itself (reaches the bound on firings per decision) is an error at that rule.",
-                    "Exit status: 0 no error (warnings allowed), 1 some error."})
+                            + "keeps re-activating itself (reaches the bound on firings per decision) is an error at that rule."})
     static final class Check implements Callable<Integer> {
         @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
                 description = "Rules folder (default: --rules, else " + "rules-drl/src/main/resources" + ").")
@@ -133,8 +132,7 @@ final class RulesCommand {
     @Command(name = "test", mixinStandardHelpOptions = true,
             description = {"Runs the scenarios of the scenario files, and of every .yaml file (but parameters.yaml) under the folders, given.",
                     "Prints each failure as FILE › \"SCENARIO\" › FIELD: expected X, got Y with the command that re-runs it, "
-                            + "then a summary line 'N passed, M failed'.",
-                    "Exit status: 0 all passed, 1 some failed."})
+                            + "then a summary line 'N passed, M failed'."})
     static final class Test implements Callable<Integer> {
         @Parameters(paramLabel = "SCENARIO_FILES_OR_DIRS", arity = "0..*",
                 description = "Scenario files or folders (default: the shipped ones, rules-drl/src/main/resources/se/forebygg/rules).")

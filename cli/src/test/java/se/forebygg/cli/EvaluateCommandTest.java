@@ -100,9 +100,9 @@ class EvaluateCommandTest {
     }
 
     @Test
-    void aMissingFileIsAFailureThatSaysSo() {
+    void aMissingFileIsAUsageErrorThatSaysSo() {
         Run run = run(null, "evaluate", "no/such/file.jsonl");
-        assertEquals(1, run.status());
+        assertEquals(ExitCodes.USAGE, run.status());
         assertTrue(run.err().contains("no such file"), run.err());
     }
 

@@ -58,7 +58,7 @@ class SimulateCommandTest {
         Path cases = dir.resolve("cases.jsonl");
         Files.writeString(cases, GenerateCommandTest.generate("generate", "--seed", "9", "--providers", "2"));
         EvaluateCommandTest.Run run = EvaluateCommandTest.run(null, "simulate", cases.toString(), "--set", "noSuchThing=1");
-        assertEquals(2, run.status());
+        assertEquals(ExitCodes.USAGE, run.status());
         assertTrue(run.err().contains("unknown parameter 'noSuchThing'"), run.err());
     }
 

@@ -55,10 +55,10 @@ class WithdrawCommandTest {
         EvaluateCommandTest.Run first = EvaluateCommandTest.run(null, "ledger", "withdraw", "ars-0001", "--ledger", ledger);
         assertThat(first.status()).as(first.err()).isZero();
         EvaluateCommandTest.Run again = EvaluateCommandTest.run(null, "ledger", "withdraw", "ars-0001", "--ledger", ledger);
-        assertThat(again.status()).isEqualTo(ExitCodes.USAGE);
+        assertThat(again.status()).isEqualTo(ExitCodes.NOTHING_RECORDED);
         assertThat(again.err()).contains("no grant counts under caseId ars-0001").contains("withdrawn already");
         EvaluateCommandTest.Run unknown = EvaluateCommandTest.run(null, "ledger", "withdraw", "ars-9999", "--ledger", ledger);
-        assertThat(unknown.status()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.status()).isEqualTo(ExitCodes.NOTHING_RECORDED);
         assertThat(unknown.err()).contains("the ledger has no decision on it");
         EvaluateCommandTest.Run noLedger = EvaluateCommandTest.run(null, "ledger", "withdraw", "ars-0001");
         assertThat(noLedger.status()).isEqualTo(ExitCodes.USAGE);

@@ -122,6 +122,7 @@ public final class JdbcGrantLedger implements GrantLedger, AutoCloseable {
 
     /** As {@link #open(String, String, String)}, with other {@link Timeouts}. */
     public static JdbcGrantLedger open(String jdbcUrl, String user, String password, Timeouts timeouts) {
+        checkH2Url(Objects.requireNonNull(jdbcUrl, "jdbcUrl"));
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(Objects.requireNonNull(jdbcUrl, "jdbcUrl"));
         config.setUsername(user);
@@ -141,6 +142,26 @@ public final class JdbcGrantLedger implements GrantLedger, AutoCloseable {
         } catch (RuntimeException e) {
             pool.close();
             throw cannotOpen(jdbcUrl, e);
+        }
+    }
+
+    /** What may follow {@code jdbc:h2:} before a colon: H2's kinds of database (and a Windows drive letter). */
+    private static final java.util.regex.Pattern H2_KIND = java.util.regex.Pattern.compile(
+            "(?i)(file|mem|tcp|ssl|zip|nio|niomapped|niomemfs|niomemlzf|memfs|memlzf|split|async|rec|retry|[a-z])");
+
+    /**
+     * H2 takes {@code jdbc:h2:flie:./x} as a file named {@code flie:./x} and creates a folder {@code flie:.}: a
+     * typo of the kind before the colon is refused here, naming it, before H2 can create anything.
+     */
+    private static void checkH2Url(String jdbcUrl) {
+        if (!jdbcUrl.regionMatches(true, 0, "jdbc:h2:", 0, 8)) {
+            return;
+        }
+        java.util.regex.Matcher kind = java.util.regex.Pattern.compile("^([A-Za-z][A-Za-z0-9]*):").matcher(jdbcUrl.substring(8));
+        if (kind.find() && !H2_KIND.matcher(kind.group(1)).matches()) {
+            throw new LedgerException(jdbcUrl + ": '" + kind.group(1) + ":' is no kind of H2 database: use"
+                    + " jdbc:h2:file:PATH (a file; e.g. jdbc:h2:file:./forebygg-ledger) or jdbc:h2:mem:NAME (in memory)",
+                    null, true);
         }
     }
 

@@ -18,15 +18,22 @@ enum LedgerDatabase {
     H2, POSTGRESQL;
 
     static final String POSTGRES_URL = System.getenv("FOREBYGG_TEST_POSTGRES_URL");
+    private static final String SKIPPED = "PostgreSQL ledger tests SKIPPED: set FOREBYGG_TEST_POSTGRES_URL (and _USER,"
+            + " _PASSWORD) to run them (.ci/run does)";
+
+    static {
+        if (POSTGRES_URL == null || POSTGRES_URL.isBlank()) {
+            // Surefire's summary counts skipped tests without their reason: say it once on the console.
+            System.out.println("[ledger-jdbc] " + SKIPPED);
+        }
+    }
 
     /** A fresh, empty database of this kind; skips the test (saying why) when it is not configured. */
     Target fresh(Path dir) throws SQLException {
         if (this == H2) {
             return new Target(this, "jdbc:h2:file:" + dir.resolve("ledger").toAbsolutePath(), null, null);
         }
-        assumeTrue(POSTGRES_URL != null && !POSTGRES_URL.isBlank(),
-                "PostgreSQL ledger tests SKIPPED: set FOREBYGG_TEST_POSTGRES_URL (and _USER, _PASSWORD) to run them"
-                        + " (.ci/run does)");
+        assumeTrue(POSTGRES_URL != null && !POSTGRES_URL.isBlank(), SKIPPED);
         String user = System.getenv("FOREBYGG_TEST_POSTGRES_USER");
         String password = System.getenv("FOREBYGG_TEST_POSTGRES_PASSWORD");
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "");

@@ -109,7 +109,7 @@ public final class Forebygg {
 
     /**
      * Decides one case. A grant application counts only its own {@code alreadyGranted} against the
-     * caps. Throws {@link InvalidCaseException} when a date of the case lies outside the parameters.
+     * caps. Throws {@link se.forebygg.engine.InvalidCaseException} when a date of the case lies outside the parameters.
      */
     public Decision evaluate(Case aCase) {
         return evaluate(aCase, new InMemoryGrantLedger());
@@ -134,7 +134,7 @@ public final class Forebygg {
     /**
      * The parameter records a case's decision reads: its benefit's
      * {@link se.forebygg.parameters.ParameterFile#parameterRecord() record}, one per period its dates fall in.
-     * What an audit log records beside the decision. Throws {@link InvalidCaseException} as {@link #evaluate(Case)}.
+     * What an audit log records beside the decision. Throws {@link se.forebygg.engine.InvalidCaseException} as {@link #evaluate(Case)}.
      */
     public List<Object> parametersFor(Case aCase) {
         Benefit<Case> benefit = Benefits.of(aCase);

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One input to decide ({@link Forebygg#decideAll}): a case {@link Read read}, or an input that could not
+ * One input to decide ({@link se.forebygg.Forebygg#decideAll}): a case {@link Read read}, or an input that could not
  * be read as a case and is {@link Unread refused} already, keeping its place among the others.
  * {@link se.forebygg.json.CaseReader} yields them; a Java host makes them with {@link #of(Case)}.
  */

@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * What deciding one input gives: the case's {@link Decided decision}, or why it was {@link Refused
- * refused}. Every way of deciding many inputs ({@link Forebygg#decideAll}) gives one result per input, in
+ * refused}. Every way of deciding many inputs ({@link se.forebygg.Forebygg#decideAll}) gives one result per input, in
  * input order. As JSON a decided result is its decision object, a refused one the contract's error
  * object {@code {"caseId": …, "error": {"line": …, "path": …, "message": …[, "cause": …]}}}.
  */
@@ -16,7 +16,7 @@ public sealed interface Result permits Result.Decided, Result.Refused {
     /** The caseId; null when a refused input could not be read far enough to know it. */
     String caseId();
 
-    /** The decision; a refused result throws what {@link Forebygg#evaluate(Case)} would have thrown for it. */
+    /** The decision; a refused result throws what {@link se.forebygg.Forebygg#evaluate(Case)} would have thrown for it. */
     Decision orThrow();
 
     /** Why a case was refused. */

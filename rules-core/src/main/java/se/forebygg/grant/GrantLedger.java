@@ -11,7 +11,7 @@ import se.forebygg.engine.Decision;
  * the memory behind the caps (ARS-6, ARS-7). The rules keep no state; the engine decides an
  * application inside a {@link Reservation}: read the room, decide, {@link Reservation#commit commit}
  * the decision, so that concurrent applications of one employer and year can never together exceed
- * a cap. {@link InMemoryGrantLedger} keeps it in memory; {@code se.forebygg.ledger.jdbc.JdbcGrantLedger}
+ * a cap. {@link se.forebygg.ledger.InMemoryGrantLedger} keeps it in memory; {@code se.forebygg.ledger.jdbc.JdbcGrantLedger}
  * (H2 or PostgreSQL, with rules-core's optional JDBC dependencies) in a database.
  *
  * <p>A ledger is idempotent by caseId: an application already recorded gives back its stored decision

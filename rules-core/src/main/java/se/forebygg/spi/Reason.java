@@ -19,7 +19,7 @@ import org.kie.api.runtime.rule.RuleContext;
  * is ({@code messages.properties} and {@code messages_sv.properties} beside the package's DRL).
  *
  * <p>The figures keep their type, so that each language can write them its own way (see
- * {@link Messages}): a {@link BigDecimal} (amount, income, level, share, factor) is stored without
+ * {@code se.forebygg.Messages}): a {@link BigDecimal} (amount, income, level, share, factor) is stored without
  * trailing zeros ({@code 0.250} and {@code 0.25} are the same figure), whole numbers (counts,
  * minutes, years) stay {@link Integer} / {@link Long}, dates, enum values and strings stay as they
  * are. A {@code double} or {@code float} becomes the {@link BigDecimal} of its decimal text; any

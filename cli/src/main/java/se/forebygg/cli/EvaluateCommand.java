@@ -89,6 +89,8 @@ final class EvaluateCommand implements Callable<Integer> {
             decideAndWrite(outcomes, engine, ledger, audit, pending, later == null ? out : later, mapper);
             if (later != null) {
                 later.close();
+                input.progress().phase(String.format("input read; deciding the %,d grant applications held for their order",
+                        grants.size()));
                 List<Result> results = decide(engine, ledger, audit, grants);
                 String[] decided = new String[results.size()];
                 for (int i = 0; i < decided.length; i++) {

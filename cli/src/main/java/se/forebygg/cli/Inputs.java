@@ -9,44 +9,31 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.LongConsumer;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 
-/** Opens a command's input file ({@code -} is standard input), with a progress bar where it helps. */
+/** Opens a command's input file ({@code -} is standard input), counting its progress ({@link Progress}). */
 final class Inputs {
-    /** Inputs smaller than this finish before a progress bar would be worth drawing. */
-    private static final long LARGE_INPUT_BYTES = 1L << 20;
-
     private Inputs() {
     }
 
-    /** An open input; closing it closes the progress bar too. */
-    record Opened(Reader reader, ProgressBar progress) implements AutoCloseable {
+    /** An open input and how far it has been read; closing it ends the progress too. */
+    record Opened(Reader reader, Progress progress) implements AutoCloseable {
         @Override
         public void close() throws IOException {
             reader.close();
-            if (progress != null) {
-                progress.close();
-            }
+            progress.close();
         }
     }
 
     static Opened open(String file, String task) throws IOException {
         if ("-".equals(file)) {
-            return new Opened(new InputStreamReader(System.in, StandardCharsets.UTF_8), null);
+            Progress progress = Progress.of(task, -1);
+            return new Opened(new InputStreamReader(new Counting(System.in, progress::advance), StandardCharsets.UTF_8),
+                    progress);
         }
         Path path = readable(file, "a file of cases");
-        long size = Files.size(path);
-        InputStream in = Files.newInputStream(path);
-        ProgressBar bar = null;
-        if (size >= LARGE_INPUT_BYTES && stderrIsTerminal()) {
-            bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(size).setUnit(" MiB", 1L << 20)
-                    .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
-            ProgressBar b = bar;
-            in = new Counting(in, b::stepBy);
-        }
-        return new Opened(new InputStreamReader(in, StandardCharsets.UTF_8), bar);
+        Progress progress = Progress.of(task, Files.size(path));
+        InputStream in = new Counting(Files.newInputStream(path), progress::advance);
+        return new Opened(new InputStreamReader(in, StandardCharsets.UTF_8), progress);
     }
 
     /**

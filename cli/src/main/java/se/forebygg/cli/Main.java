@@ -41,6 +41,11 @@ public final class Main {
                 rce.diagnostics().forEach(commandLine.getErr()::println);
                 return ExitCodes.USAGE;
             }
+            if (e instanceof AuditLogException a && !a.usersMistake()) {
+                // Writing the log failed (a full disk): nothing was granted on the line that failed.
+                commandLine.getErr().println("forebygg: " + e.getMessage());
+                return ExitCodes.INTERNAL_FAILURE;
+            }
             if (e instanceof UserMistake || e instanceof ParameterException || e instanceof ScenarioException
                     || e instanceof AuditLogException) {
                 // A file, a value or an option the user gave: its message names it.

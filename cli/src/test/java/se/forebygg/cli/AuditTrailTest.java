@@ -241,7 +241,7 @@ class AuditTrailTest {
 
         EvaluateCommandTest.Run unkeyedAppend = EvaluateCommandTest.run(null, "evaluate", "--audit-log", keyed.toString(),
                 cases.toString());
-        assertEquals(ExitCodes.INTERNAL_FAILURE, unkeyedAppend.status());
+        assertEquals(ExitCodes.USAGE, unkeyedAppend.status());
         assertTrue(unkeyedAppend.err().contains("is keyed (hmac-sha256): give its key"), unkeyedAppend.err());
         EvaluateCommandTest.Run keyedAppend = EvaluateCommandTest.run(null, "evaluate", "--audit-log", log.toString(),
                 "--audit-key", "s3cret", cases.toString());
@@ -263,7 +263,7 @@ class AuditTrailTest {
         Path file = dir.resolve("tampered.jsonl");
         EvaluateCommandTest.Run append = EvaluateCommandTest.run(null, "evaluate", "--audit-log", file.toString(),
                 dir.resolve("cases.jsonl").toString());
-        assertEquals(ExitCodes.INTERNAL_FAILURE, append.status());
+        assertEquals(ExitCodes.USAGE, append.status());
         assertTrue(append.err().contains("was written without a hash chain (audit log format 1)"), append.err());
     }
 

@@ -87,7 +87,7 @@ class GenerateCommandTest {
     @Test
     void aYearOutsideTheParameterTableIsRefused() {
         EvaluateCommandTest.Run run = EvaluateCommandTest.run(null, "generate", "--seed", "1", "--year", "2031");
-        assertEquals(2, run.status());
+        assertEquals(ExitCodes.USAGE, run.status());
         assertTrue(run.err().contains("--year must lie in"), run.err());
     }
 }

@@ -8,6 +8,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.util.function.LongConsumer;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -33,12 +35,21 @@ final class Inputs {
     }
 
     static Opened open(String file, String task) throws IOException {
+        return open(file, task, null);
+    }
+
+    /** As {@link #open(String, String)}, and every byte read goes through {@code digest} too (when not null). */
+    static Opened open(String file, String task, MessageDigest digest) throws IOException {
         if ("-".equals(file)) {
-            return new Opened(new InputStreamReader(System.in, StandardCharsets.UTF_8), null);
+            InputStream in = digest == null ? System.in : new DigestInputStream(System.in, digest);
+            return new Opened(new InputStreamReader(in, StandardCharsets.UTF_8), null);
         }
         Path path = Path.of(file);
         long size = Files.size(path);
         InputStream in = Files.newInputStream(path);
+        if (digest != null) {
+            in = new DigestInputStream(in, digest);
+        }
         ProgressBar bar = null;
         if (size >= LARGE_INPUT_BYTES && stderrIsTerminal()) {
             bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(size).setUnit(" MiB", 1L << 20)

@@ -231,6 +231,6 @@ final class Report {
         return new Table(title, all.decisions() == 0 ? null
                 : l.say(key + ".note", all.decisions(), l.count(all.decisions()), l.signedKr(all.amount()), groups.size()),
                 List.of(l.say("column.changeEach"), l.say("column.decisions"), l.say("column.benefit"), l.say("column.cases")),
-                rows, null, l.say(key + ".none"));
+                rows, null, all.decisions() == 0 ? l.say(key + ".none") : null);
     }
 }

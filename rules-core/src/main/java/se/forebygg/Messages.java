@@ -1,13 +1,10 @@
 package se.forebygg;
 
 import se.forebygg.engine.Finding;
-import se.forebygg.engine.SwedishNumbers;
+import se.forebygg.explain.Wording;
 
 import se.forebygg.spi.Reason;
 
-import java.math.BigDecimal;
-import java.text.MessageFormat;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
@@ -20,10 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * rules e.g. {@code se/forebygg/rules/grant/messages.properties} in rules-drl), or of the nearest
  * enclosing package that has one. A key {@code CODE.SEVERITY} (e.g. {@code PSB_NO_SGI.WARNING}) wins over the plain {@code CODE}.
  *
- * <p>The figures go into the patterns as text, written per language: English as
- * {@link Reason#words()} gives them ({@code 0.25}, {@code 588000}); Swedish the same except that
- * decimals are written by {@link SwedishNumbers} ({@code 0,25}, {@code 588 000}). Whole numbers
- * (counts, minutes, years), dates (ISO), enum values and ids are written alike in both.
+ * <p>The figures go into the patterns written per language by {@link Wording#format}: decimals in
+ * English as they are ({@code 0.25}, {@code 588000}), in Swedish with decimal comma and grouped
+ * thousands ({@code 0,25}, {@code 588 000}); enum values as their terms ("wellness", "friskvård");
+ * whole numbers (counts, minutes, years), dates (ISO) and ids alike in both. A count may choose its
+ * words ({@code {0,choice,1#…|1<…}}), so that plurals are right.
  */
 final class Messages {
     /** The base name of the bundles in each rule package. */
@@ -44,7 +42,7 @@ final class Messages {
     static Finding finding(Reason reason) {
         Bundles bundles = BY_PACKAGE.computeIfAbsent(reason.rulePackage(), Messages::load);
         return new Finding(reason.code(), reason.severity(), reason.ruleId(), reason.legalReference(),
-                format(bundles.en(), reason, reason.words()), format(bundles.sv(), reason, swedish(reason.args())));
+                format(bundles.en(), reason, Locale.ENGLISH), format(bundles.sv(), reason, SWEDISH));
     }
 
     /** The bundles of {@code rulePackage}, or of its nearest enclosing package that has them. */
@@ -62,14 +60,9 @@ final class Messages {
                 + ": put the wording beside the package's DRL");
     }
 
-    /** The figures as the Swedish messages write them. */
-    static List<String> swedish(List<Object> args) {
-        return args.stream().map(a -> a instanceof BigDecimal d ? SwedishNumbers.format(d) : Reason.word(a)).toList();
-    }
-
-    private static String format(ResourceBundle bundle, Reason reason, List<String> figures) {
+    private static String format(ResourceBundle bundle, Reason reason, Locale language) {
         String specific = reason.code() + "." + reason.severity();
         String pattern = bundle.getString(bundle.containsKey(specific) ? specific : reason.code().name());
-        return new MessageFormat(pattern, Locale.ROOT).format(figures.toArray());
+        return Wording.format(pattern, language, reason.args().toArray());
     }
 }

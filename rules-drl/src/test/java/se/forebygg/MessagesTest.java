@@ -121,7 +121,7 @@ class MessagesTest {
     }
 
     @Test
-    void wholeNumbersDatesAndEnumsAreWrittenAlikeInBothLanguages() {
+    void wholeNumbersAndDatesAreWrittenAlikeInBothLanguagesEnumsByTheirTerms() {
         Finding day = Messages.finding(reason(ReasonCode.PSB_DAY_BELOW_QUARTER, Severity.REDUCTION,
                 LocalDate.of(2025, 3, 10), 100, 12000, new BigDecimal("0.25")));
         assertEquals("On 2025-03-10 the treatment took 100 of 12000 working minutes, below 0.25 of the working day:"
@@ -134,6 +134,24 @@ class MessagesTest {
                 + " Förordningen anger den 2026-02-01; en sista dag som infaller på en lördag, söndag eller helgdag"
                 + " flyttas till nästa vardag (2 § lagen (1930:173)).", late.messageSv());
         Finding kind = Messages.finding(reason(ReasonCode.PSB_NOT_MEDICAL, Severity.REJECTION, PlanKind.WELLNESS));
-        assertEquals("Åtgärden är WELLNESS, inte medicinsk behandling eller medicinsk rehabilitering.", kind.messageSv());
+        assertEquals("Åtgärden är friskvård, inte medicinsk behandling eller medicinsk rehabilitering.", kind.messageSv());
+        assertEquals("The measure is wellness, not medical treatment or medical rehabilitation.", kind.message());
+    }
+
+    @Test
+    void countsTakeTheRightPluralInBothLanguages() {
+        Finding one = Messages.finding(reason(ReasonCode.ARS_TREATMENT_EXCLUDED, Severity.REJECTION, 1));
+        assertEquals("Den enda åtgärden omfattas inte: behandling omfattas aldrig, så inget återstår att bevilja.", one.messageSv());
+        assertEquals("The one measure is not covered: treatment is never covered, so nothing is left to grant.", one.message());
+        Finding two = Messages.finding(reason(ReasonCode.ARS_TREATMENT_EXCLUDED, Severity.REJECTION, 2));
+        assertEquals("Ingen av de 2 åtgärderna omfattas: behandling omfattas aldrig, så inget återstår att bevilja.", two.messageSv());
+        assertEquals("None of the 2 measures is covered: treatment is never covered, so nothing is left to grant.", two.message());
+        Finding session = Messages.finding(reason(ReasonCode.PSB_SINGLE_VISIT, Severity.REJECTION, 1, 2));
+        assertEquals("Planen omfattar 1 behandlingstillfälle; minst 2 krävs, enstaka besök ger ingen rätt till ersättning.",
+                session.messageSv());
+        assertEquals("The plan covers 1 session; at least 2 are needed, single visits give no benefit.", session.message());
+        Finding days = Messages.finding(reason(ReasonCode.PSB_DAY_BELOW_QUARTER, Severity.REJECTION, 3, new BigDecimal("0.25")));
+        assertEquals("Ingen av de 3 begärda dagarna når 0,25 av arbetsdagen: ingen ersättning betalas.", days.messageSv());
+        assertEquals("None of the 3 claimed days reaches 0.25 of the working day: nothing is paid.", days.message());
     }
 }

@@ -8,6 +8,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.util.function.LongConsumer;
 
 /** Opens a command's input file ({@code -} is standard input), counting its progress ({@link Progress}). */
@@ -25,14 +27,23 @@ final class Inputs {
     }
 
     static Opened open(String file, String task) throws IOException {
+        return open(file, task, null);
+    }
+
+    /** As {@link #open(String, String)}, and every byte read goes through {@code digest} too (when not null). */
+    static Opened open(String file, String task, MessageDigest digest) throws IOException {
         if ("-".equals(file)) {
-            Progress progress = Progress.of(task, -1);
-            return new Opened(new InputStreamReader(new Counting(System.in, progress::advance), StandardCharsets.UTF_8),
-                    progress);
+            return opened(System.in, Progress.of(task, -1), digest);
         }
         Path path = readable(file, "a file of cases");
-        Progress progress = Progress.of(task, Files.size(path));
-        InputStream in = new Counting(Files.newInputStream(path), progress::advance);
+        return opened(Files.newInputStream(path), Progress.of(task, Files.size(path)), digest);
+    }
+
+    private static Opened opened(InputStream raw, Progress progress, MessageDigest digest) {
+        InputStream in = new Counting(raw, progress::advance);
+        if (digest != null) {
+            in = new DigestInputStream(in, digest);
+        }
         return new Opened(new InputStreamReader(in, StandardCharsets.UTF_8), progress);
     }
 

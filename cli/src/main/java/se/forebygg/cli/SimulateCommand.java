@@ -6,12 +6,15 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,16 +23,19 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import se.forebygg.Forebygg;
 import se.forebygg.json.CaseReader;
 import se.forebygg.simulate.HtmlReport;
+import se.forebygg.simulate.Provenance;
 import se.forebygg.simulate.Simulation;
 import se.forebygg.simulate.TextSummary;
 
 /** {@code forebygg simulate FILE --set PARAM=VALUE[@FROM]}: what changes if the law's numbers change. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {"Compares the decisions of FILE under the shipped and under changed parameters.",
-                "Prints what changes: decisions, totals paid, caps hit, reason codes, biggest winners and losers.",
-                "Exit status: 0 every case decided, 2 some case was bad input (left out of the totals), 1 failure."})
+                "Prints what changes, with where it comes from (input and its SHA-256, rules version, every changed",
+                "parameter, run date): decisions changed by outcome, amount or findings, totals paid, outcomes,",
+                "decisions and amounts by main reason code (adding up to the totals), the biggest gains and losses."})
 final class SimulateCommand implements Callable<Integer> {
 
     @Spec
@@ -52,8 +58,13 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--chunk", defaultValue = "10000", description = "Cases decided together in one batch. Default: ${DEFAULT-VALUE}.")
     int chunk;
 
-    @Option(names = "--top", defaultValue = "5", description = "How many biggest winners and losers to list. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--top", defaultValue = "5",
+            description = "How many of the biggest gains and losses to list (decisions with the same change are one). Default: ${DEFAULT-VALUE}.")
     int top;
+
+    @Option(names = "--lang", paramLabel = "sv|en", defaultValue = "en",
+            description = "Language of the summary and the report: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    ExplainCommand.Lang lang;
 
     @Override
     public Integer call() throws Exception {
@@ -62,29 +73,64 @@ final class SimulateCommand implements Callable<Integer> {
         for (String change : changes) {
             whatIf = apply(whatIf, change);
         }
-        String label = String.join(", ", changes);
+        Instant run = Instant.now();
+        Forebygg baselineEngine = options.engine(baseline);
+        Forebygg whatIfEngine = options.engine(whatIf);
         Simulation simulation;
         try {
-            simulation = new Simulation(options.engine(baseline), options.engine(whatIf), chunk, top);
+            simulation = new Simulation(baselineEngine, whatIfEngine, chunk, top);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         Simulation.Result result;
-        try (Inputs.Opened input = Inputs.open(file, "simulate");
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        try (Inputs.Opened input = Inputs.open(file, "simulate", sha256);
              CaseReader reader = CaseReader.open(input.reader())) {
             result = simulation.run(reader);
-        } catch (NoSuchFileException e) {
-            System.err.println("forebygg: no such file: " + file);
-            return ExitCodes.INTERNAL_FAILURE;
+            // The hash is of every byte of the input, also of any the reader left unread after the last case.
+            char[] rest = new char[8192];
+            while (input.reader().read(rest) >= 0) {
+                // drained
+            }
         }
-        TextSummary.print(result, label, new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
+        Provenance provenance = new Provenance("-".equals(file) ? null : file, HexFormat.of().formatHex(sha256.digest()),
+                baselineEngine.rulesVersion(), whatIfEngine.rulesVersion(),
+                options.parameters == null ? List.of() : options.parameters.stream().map(Path::toString).toList(),
+                parameterChanges(baseline, whatIf), run);
+        Locale locale = Locale.forLanguageTag(lang.name());
+        TextSummary.print(result, provenance, locale, new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
         if (report != null) {
             try (Writer out = new BufferedWriter(Files.newBufferedWriter(report, StandardCharsets.UTF_8))) {
-                HtmlReport.write(result, label, out);
+                HtmlReport.write(result, provenance, locale, out);
             }
             System.err.println("forebygg: report written to " + report);
         }
         return result.badInput() > 0 ? ExitCodes.BAD_INPUT : ExitCodes.OK;
+    }
+
+    /** Each --set as given, with the value the what-if table and the baseline table hold on its FROM day. */
+    private List<Provenance.ParameterChange> parameterChanges(se.forebygg.parameters.Parameters baseline,
+                                                             se.forebygg.parameters.Parameters whatIf) {
+        List<Provenance.ParameterChange> result = new ArrayList<>();
+        for (String change : changes) {
+            String name = change.substring(0, change.indexOf('='));
+            LocalDate from = from(baseline, change);
+            Object before;
+            try {
+                before = baseline.value(name, from);
+            } catch (RuntimeException e) {
+                before = null; // the baseline table does not reach that day
+            }
+            result.add(new Provenance.ParameterChange(name, whatIf.value(name, from), from, before));
+        }
+        return result;
+    }
+
+    /** The FROM of a --set (already checked by {@link #apply}), or the start of the table. */
+    private static LocalDate from(se.forebygg.parameters.Parameters table, String change) {
+        String value = change.substring(change.indexOf('=') + 1);
+        int at = value.lastIndexOf('@');
+        return at >= 0 ? LocalDate.parse(value.substring(at + 1)) : table.coverageFrom();
     }
 
     private se.forebygg.parameters.Parameters apply(se.forebygg.parameters.Parameters table, String change) {

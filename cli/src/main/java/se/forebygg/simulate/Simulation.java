@@ -3,19 +3,20 @@ package se.forebygg.simulate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
+import java.util.TreeMap;
 import se.forebygg.engine.Case;
 import se.forebygg.engine.CaseType;
 import se.forebygg.engine.Decision;
 import se.forebygg.engine.Finding;
+import se.forebygg.engine.Outcome;
+import se.forebygg.engine.ReasonCode;
 import se.forebygg.Forebygg;
 import se.forebygg.engine.Input;
 import se.forebygg.ledger.InMemoryGrantLedger;
@@ -24,8 +25,12 @@ import se.forebygg.json.ForebyggJson;
 
 /**
  * Decides the same cases under baseline and what-if parameters and adds up what changes. Streams:
- * cases are read and decided in chunks, only totals and the top-N winners and losers are kept, so
- * memory does not grow with the input.
+ * cases are read and decided in chunks, only totals, a few examples and the top-N groups of winners and
+ * losers are kept, so memory does not grow with the input.
+ *
+ * <p>A decision has changed when its outcome, its amount or its findings differ (a code added or
+ * removed, or a finding of the same code worded with other figures); its calculation alone is not
+ * compared.
  *
  * <p>A chunk is one {@link Forebygg#decideAll} call, so cases in it count against each other's yearly
  * caps. A chunk never ends inside a run of one employer's grant applications: when an employer's
@@ -103,13 +108,14 @@ public final class Simulation {
             }
             result.decided++;
             result.whatIf.add(a);
-            if (!b.sameAs(a)) {
-                result.record(new Change(b.caseId, b.type, b.outcome, b.amount, a.outcome().name(), a.amount()));
+            Change change = b.changeTo(a);
+            if (change != null) {
+                result.record(change);
             }
             if (employers.get(i) != null) {
                 BigDecimal[] sums = grantedByEmployer.computeIfAbsent(employers.get(i),
                         k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-                sums[0] = sums[0].add(b.amount);
+                sums[0] = sums[0].add(b.decision.amount());
                 sums[1] = sums[1].add(a.amount());
             }
         }
@@ -119,62 +125,88 @@ public final class Simulation {
         }
     }
 
-    /** What the comparison needs of a baseline decision (added to its tally as it is made). */
-    private record Outline(String caseId, String type, String outcome, BigDecimal amount, Set<String> codes) {
+    /**
+     * What the comparison needs of a baseline decision: the decision without its calculation and rules
+     * fired, and its findings' wording by code (added to its tally as it is made).
+     */
+    private record Outline(Decision decision, Map<ReasonCode, List<String>> wording) {
         static Outline of(Decision d, Tally tally) {
             tally.add(d);
-            return new Outline(d.caseId(), d.type().id(), d.outcome().name(), d.amount(), codes(d));
+            return new Outline(new Decision(d.caseId(), d.type(), d.outcome(), d.amount(), List.of(), null, List.of(),
+                    d.rulesVersion()), wording(d));
         }
 
-        boolean sameAs(Decision other) {
-            return outcome.equals(other.outcome().name()) && amount.compareTo(other.amount()) == 0
-                    && codes.equals(codes(other));
+        /** The change from this baseline decision to {@code other}; null when outcome, amount and findings are the same. */
+        Change changeTo(Decision other) {
+            Map<ReasonCode, List<String>> otherWording = wording(other);
+            Set<ReasonCode> added = EnumSet.noneOf(ReasonCode.class);
+            Set<ReasonCode> removed = EnumSet.noneOf(ReasonCode.class);
+            Set<ReasonCode> reworded = EnumSet.noneOf(ReasonCode.class);
+            otherWording.keySet().stream().filter(c -> !wording.containsKey(c)).forEach(added::add);
+            wording.keySet().stream().filter(c -> !otherWording.containsKey(c)).forEach(removed::add);
+            wording.forEach((code, words) -> {
+                if (otherWording.containsKey(code) && !otherWording.get(code).equals(words)) {
+                    reworded.add(code);
+                }
+            });
+            if (decision.outcome() == other.outcome() && decision.amount().compareTo(other.amount()) == 0
+                    && added.isEmpty() && removed.isEmpty() && reworded.isEmpty()) {
+                return null;
+            }
+            return new Change(decision.caseId(), decision.type(), decision.outcome(), decision.amount(), other.outcome(),
+                    other.amount(), added, removed, reworded);
         }
 
-        /** The distinct reason codes: a finding repeated per parameter period is not a change. */
-        private static Set<String> codes(Decision d) {
-            return d.findings().stream().map(Finding::code).map(Enum::name).collect(Collectors.toCollection(TreeSet::new));
+        /** Each code's findings as worded (severity and English message), in the decision's order. */
+        private static Map<ReasonCode, List<String>> wording(Decision d) {
+            Map<ReasonCode, List<String>> byCode = new EnumMap<>(ReasonCode.class);
+            for (Finding f : d.findings()) {
+                byCode.computeIfAbsent(f.code(), c -> new ArrayList<>()).add(f.severity() + " " + f.message());
+            }
+            return byCode;
         }
     }
 
     /** The totals of both scenarios and what changed between them. */
     public static final class Result {
-        /** How many changed decisions are kept as examples, in input order. */
+        /** How many changed decisions of each kind are kept as examples, in input order. */
         static final int EXAMPLES = 5;
 
         final Tally baseline = new Tally();
         final Tally whatIf = new Tally();
-        final List<Change> examples = new ArrayList<>();
-        private final PriorityQueue<Change> winners;
-        private final PriorityQueue<Change> losers;
-        private final int top;
+        private final Map<Change.Kind, Long> changedByKind = new EnumMap<>(Change.Kind.class);
+        private final Map<Change.Kind, List<Change>> examples = new EnumMap<>(Change.Kind.class);
+        private final Map<Transition, Long> transitions = new TreeMap<>();
+        private final TopDeltas winners;
+        private final TopDeltas losers;
+        private final Tally.Sum gained = new Tally.Sum();
+        private final Tally.Sum lost = new Tally.Sum();
         long decided;
         long badInput;
         long changed;
 
         Result(int top) {
-            this.top = top;
-            this.winners = new PriorityQueue<>(Change.BY_DELTA);
-            this.losers = new PriorityQueue<>(Change.BY_DELTA.reversed());
+            this.winners = new TopDeltas(top, true);
+            this.losers = new TopDeltas(top, false);
         }
 
         void record(Change change) {
             changed++;
-            if (examples.size() < EXAMPLES) {
-                examples.add(change);
+            changedByKind.merge(change.kind(), 1L, Long::sum);
+            List<Change> kept = examples.computeIfAbsent(change.kind(), k -> new ArrayList<>());
+            if (kept.size() < EXAMPLES) {
+                kept.add(change);
+            }
+            if (change.kind() == Change.Kind.OUTCOME) {
+                transitions.merge(new Transition(change.type(), change.baselineOutcome(), change.whatIfOutcome()), 1L, Long::sum);
             }
             int sign = change.delta().signum();
             if (sign > 0) {
-                keep(winners, change);
+                winners.add(change);
+                gained.add(change.delta());
             } else if (sign < 0) {
-                keep(losers, change);
-            }
-        }
-
-        private void keep(PriorityQueue<Change> heap, Change change) {
-            heap.add(change);
-            if (heap.size() > top) {
-                heap.poll();
+                losers.add(change);
+                lost.add(change.delta());
             }
         }
 
@@ -194,26 +226,55 @@ public final class Simulation {
             return badInput;
         }
 
+        /** Decisions whose outcome, amount or findings changed. */
         public long changed() {
             return changed;
         }
 
-        public List<Change> examples() {
-            return List.copyOf(examples);
+        /** The changed decisions by what changed first (outcome, else amount, else only the findings). */
+        public long changed(Change.Kind kind) {
+            return changedByKind.getOrDefault(kind, 0L);
         }
 
-        /** The biggest gains, largest first. */
-        public List<Change> winners() {
-            List<Change> list = new ArrayList<>(winners);
-            list.sort(Collections.reverseOrder(Change.BY_DELTA));
-            return list;
+        /** The first changed decisions of {@code kind}, in input order. */
+        public List<Change> examples(Change.Kind kind) {
+            return List.copyOf(examples.getOrDefault(kind, List.of()));
         }
 
-        /** The biggest losses, largest loss first. */
-        public List<Change> losers() {
-            List<Change> list = new ArrayList<>(losers);
-            list.sort(Change.BY_DELTA);
-            return list;
+        /** How many decisions went from one outcome to another, per benefit. */
+        public Map<Transition, Long> transitions() {
+            return java.util.Collections.unmodifiableMap(transitions);
+        }
+
+        /** The biggest gains, ties grouped, largest first. */
+        public List<TopDeltas.Group> winners() {
+            return winners.groups();
+        }
+
+        /** The biggest losses, ties grouped, largest loss first. */
+        public List<TopDeltas.Group> losers() {
+            return losers.groups();
+        }
+
+        /** All decisions that gained, and what they gained together. */
+        public Tally.Sum gained() {
+            return gained;
+        }
+
+        /** All decisions that lost, and what they lost together (negative). */
+        public Tally.Sum lost() {
+            return lost;
+        }
+    }
+
+    /** A change of outcome of one benefit's decisions. */
+    public record Transition(CaseType type, Outcome from, Outcome to) implements Comparable<Transition> {
+        private static final java.util.Comparator<Transition> ORDER = java.util.Comparator.comparing(Transition::type)
+                .thenComparing(Transition::from).thenComparing(Transition::to);
+
+        @Override
+        public int compareTo(Transition other) {
+            return ORDER.compare(this, other);
         }
     }
 }

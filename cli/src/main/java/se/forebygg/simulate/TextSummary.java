@@ -1,85 +1,80 @@
 package se.forebygg.simulate;
 
 import java.io.PrintWriter;
-import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
+import java.util.Locale;
 
-/** The simulation's result as a plain-text table for the terminal. */
+/** The simulation's result as plain text for the terminal: the lines and tables of {@link Report}. */
 public final class TextSummary {
     private TextSummary() {
     }
 
-    public static void print(Simulation.Result r, String whatIf, PrintWriter out) {
-        out.printf("What-if: %s%n", whatIf);
-        out.printf("Cases decided: %d; bad input (not counted): %d%n", r.decided(), r.badInput());
-        out.printf("Decisions changed: %d of %d%n", r.changed(), r.decided());
-        for (Change c : r.examples()) {
-            out.printf("  %-14s %-32s %s %s -> %s %s%n", c.caseId(), c.type(), c.baselineOutcome(),
-                    c.baselineAmount().toPlainString(), c.whatIfOutcome(), c.whatIfAmount().toPlainString());
+    public static void print(Simulation.Result r, Provenance p, Locale locale, PrintWriter out) {
+        Report report = new Report(r, p, locale);
+        out.println(report.title);
+        int width = report.provenance.stream().mapToInt(line -> line.get(0).length()).max().orElse(0) + 2;
+        for (List<String> line : report.provenance) {
+            out.println(pad(line.get(0) + ":", width, false) + line.get(1));
         }
         out.println();
-        header(out, "Paid per benefit type (kr)");
-        amounts(out, r.baseline().paidByType(), r.whatIf().paidByType());
-        header(out, "Outcomes");
-        counts(out, r.baseline().outcomes(), r.whatIf().outcomes());
-        header(out, "Employer caps hit (decisions with ARS_EMPLOYER_CAP_*)");
-        counts(out, r.baseline().employerCapCodes(), r.whatIf().employerCapCodes());
-        header(out, "Decisions per reason code");
-        counts(out, r.baseline().codeCounts(), r.whatIf().codeCounts());
-        changes(out, "Biggest winners", r.winners());
-        changes(out, "Biggest losers", r.losers());
+        report.summary.forEach(out::println);
+        out.println();
+        for (Report.Table t : report.tables) {
+            table(t, out);
+        }
         out.flush();
     }
 
-    private static void header(PrintWriter out, String title) {
-        out.printf("%-52s %16s %16s %16s%n", title, "baseline", "what-if", "change");
-    }
-
-    private static void counts(PrintWriter out, Map<String, Long> before, Map<String, Long> after) {
-        TreeSet<String> keys = new TreeSet<>(before.keySet());
-        keys.addAll(after.keySet());
-        if (keys.isEmpty()) {
-            out.println("  (none)");
+    private static void table(Report.Table t, PrintWriter out) {
+        out.println(t.title());
+        if (t.note() != null) {
+            out.println("  " + t.note());
         }
-        for (String key : keys) {
-            long b = before.getOrDefault(key, 0L);
-            long a = after.getOrDefault(key, 0L);
-            out.printf("  %-50s %16d %16d %+16d%n", key, b, a, a - b);
+        if (t.rows().isEmpty() && t.empty() != null) {
+            out.println("  " + t.empty());
+            out.println();
+            return;
         }
-        out.println();
-    }
-
-    private static void amounts(PrintWriter out, Map<String, BigDecimal> before, Map<String, BigDecimal> after) {
-        TreeSet<String> keys = new TreeSet<>(before.keySet());
-        keys.addAll(after.keySet());
-        BigDecimal totalBefore = BigDecimal.ZERO;
-        BigDecimal totalAfter = BigDecimal.ZERO;
-        for (String key : keys) {
-            BigDecimal b = before.getOrDefault(key, BigDecimal.ZERO);
-            BigDecimal a = after.getOrDefault(key, BigDecimal.ZERO);
-            totalBefore = totalBefore.add(b);
-            totalAfter = totalAfter.add(a);
-            out.printf("  %-50s %16s %16s %16s%n", key, b.toPlainString(), a.toPlainString(), signed(a.subtract(b)));
+        List<List<String>> lines = new ArrayList<>();
+        lines.add(t.header());
+        lines.addAll(t.rows());
+        if (t.total() != null) {
+            lines.add(t.total());
         }
-        out.printf("  %-50s %16s %16s %16s%n%n", "total", totalBefore.toPlainString(), totalAfter.toPlainString(),
-                signed(totalAfter.subtract(totalBefore)));
-    }
-
-    private static void changes(PrintWriter out, String title, List<Change> changes) {
-        out.println(title + " (caseId, amount change)");
-        if (changes.isEmpty()) {
-            out.println("  (none)");
+        int columns = t.header().size();
+        int[] widths = new int[columns];
+        for (List<String> line : lines) {
+            for (int i = 0; i < columns; i++) {
+                widths[i] = Math.max(widths[i], line.get(i).length());
+            }
         }
-        for (Change c : changes) {
-            out.printf("  %-14s %16s  %s %s -> %s %s%n", c.caseId(), signed(c.delta()), c.baselineOutcome(),
-                    c.baselineAmount().toPlainString(), c.whatIfOutcome(), c.whatIfAmount().toPlainString());
+        // Columns of figures are right-aligned, their heading too; the first column and text columns left.
+        boolean[] right = new boolean[columns];
+        for (int i = 1; i < columns; i++) {
+            int column = i;
+            right[i] = lines.subList(1, lines.size()).stream().allMatch(line -> figure(line.get(column)));
+        }
+        for (List<String> line : lines) {
+            StringBuilder text = new StringBuilder("  ");
+            for (int i = 0; i < columns; i++) {
+                text.append(pad(line.get(i), widths[i], right[i]));
+                if (i < columns - 1) {
+                    text.append("  ");
+                }
+            }
+            out.println(text.toString().stripTrailing());
         }
         out.println();
     }
 
-    private static String signed(BigDecimal value) {
-        return (value.signum() > 0 ? "+" : "") + value.toPlainString();
+    /** True for a figure: digits with sign, spaces, commas and points ("+1 234,50", "3,330"). */
+    private static boolean figure(String cell) {
+        return cell.matches("[+-]?[0-9][0-9 ,.]*");
+    }
+
+    private static String pad(String text, int width, boolean right) {
+        String fill = " ".repeat(Math.max(0, width - text.length()));
+        return right ? fill + text : text + fill;
     }
 }

@@ -44,6 +44,6 @@ class RulesCommandTest {
     @Test
     void explainInSwedish() {
         String out = run(0, "explain", "--lang", "sv", "../examples/data/demo-cases.jsonl");
-        assertTrue(out.startsWith("Ärende psb-0001 (preventive-sickness-benefit)\nUtfall: beviljas, belopp 0,00 kr\n"), out);
+        assertTrue(out.startsWith("Ärende psb-0001 (förebyggande sjukpenning)\nUtfall: bifall, belopp 0,00 kr\n"), out);
     }
 }

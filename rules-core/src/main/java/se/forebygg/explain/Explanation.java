@@ -3,7 +3,6 @@ package se.forebygg.explain;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
-import java.text.MessageFormat;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Objects;
@@ -12,19 +11,21 @@ import se.forebygg.engine.Calculation;
 import se.forebygg.engine.Decision;
 import se.forebygg.engine.Finding;
 import se.forebygg.engine.Result;
-import se.forebygg.engine.SwedishNumbers;
+import se.forebygg.engine.Outcome;
+import se.forebygg.engine.Severity;
 import se.forebygg.grant.GrantCalculation;
 import se.forebygg.preventive.CalculationMethod;
 import se.forebygg.preventive.PreventiveCalculation;
+import se.forebygg.provider.ProviderCalculation;
 
 /**
  * A decision as text a person can check: outcome and amount first, then each finding with its legal
  * reference, then the calculation step by step. Swedish for a Swedish locale, else English.
- * In Swedish every decimal figure is written the Swedish way ({@link SwedishNumbers}: "588 000 kr",
- * "0,2708", "0,25"); whole numbers (minutes, years, measure numbers, line numbers) and dates are
- * written alike in both languages.
- * A calculation type without its own wording is shown by its components, so every decision
- * can be explained.
+ * Words and figures are written by {@link Wording}: in Swedish every decimal figure the Swedish way
+ * ("588 000 kr", "0,2708", "0,25"), every enum value by its Swedish term ("utredning", "friskvård");
+ * whole numbers (minutes, years, measure numbers, line numbers) and dates alike in both languages.
+ * A calculation type without its own wording (a host's) is shown by its components, so every
+ * decision can be explained.
  *
  * <pre>{@code
  * String text = Explanation.of(decision, Locale.forLanguageTag("sv"));
@@ -34,12 +35,14 @@ public final class Explanation {
     private static final String INDENT = "  ";
 
     private final ResourceBundle words;
+    private final Locale locale;
     private final boolean swedish;
     private final StringBuilder out = new StringBuilder();
 
     private Explanation(Locale locale) {
-        this.swedish = "sv".equals(locale.getLanguage());
-        this.words = ResourceBundle.getBundle("se.forebygg.explain.explain", swedish ? Locale.forLanguageTag("sv") : Locale.ROOT,
+        this.swedish = Wording.swedish(locale);
+        this.locale = swedish ? Locale.forLanguageTag("sv") : Locale.ENGLISH;
+        this.words = ResourceBundle.getBundle("se.forebygg.explain.explain", swedish ? this.locale : Locale.ROOT,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
@@ -66,15 +69,16 @@ public final class Explanation {
     }
 
     private void render(Decision d) {
-        line(0, say("case", d.caseId(), d.type().id()));
-        line(0, say("outcome", word("outcome." + d.outcome()), number(d.amount())));
+        // In English the case type is named by its id in the contract; in Swedish by its Swedish name.
+        line(0, say("case", d.caseId(), swedish ? Wording.term(d.type(), locale) : d.type().id()));
+        line(0, say("outcome", d.outcome(), number(d.amount())));
         if (d.findings().isEmpty()) {
             line(0, say("findings.none"));
         } else {
             line(0, say("findings"));
             int n = 1;
             for (Finding f : d.findings()) {
-                line(1, n++ + ". " + word("severity." + f.severity()) + ", " + f.rule() + " (" + f.legalReference() + "): "
+                line(1, n++ + ". " + Wording.term(f.severity(), locale) + ", " + f.rule() + " (" + f.legalReference() + "): "
                         + (swedish ? f.messageSv() : f.message()));
             }
         }
@@ -86,7 +90,9 @@ public final class Explanation {
         if (c instanceof PreventiveCalculation p) {
             preventive(p);
         } else if (c instanceof GrantCalculation g) {
-            grant(g);
+            grant(g, d);
+        } else if (c instanceof ProviderCalculation p) {
+            provider(p);
         } else {
             components(1, c);
         }
@@ -107,7 +113,8 @@ public final class Explanation {
                 line(2, say("sgi.daily", n(s.fullDailyAmount())));
             }
             if (s.hourlyRate() != null) {
-                line(2, say("sgi.hourly", n(s.benefitBase()), s.annualWorkingHours(), n(s.hourlyRate())));
+                line(2, say("sgi.hourly", n(s.benefitBase()), n(BigDecimal.valueOf(s.annualWorkingHours())),
+                        n(s.hourlyRate())));
             }
         }
         if (!p.days().isEmpty()) {
@@ -134,7 +141,7 @@ public final class Explanation {
         }
     }
 
-    private void grant(GrantCalculation g) {
+    private void grant(GrantCalculation g, Decision d) {
         line(1, say("grant.measures", g.year()));
         for (GrantCalculation.MeasureFigures m : g.measures()) {
             line(2, m.covered()
@@ -151,8 +158,37 @@ public final class Explanation {
         line(1, g.applicationDeadline().equals(g.statutoryDeadline())
                 ? say("grant.deadline", g.applicationDeadline())
                 : say("grant.deadline.moved", g.applicationDeadline(), g.statutoryDeadline()));
-        line(1, say(g.caps() == GrantCalculation.Caps.PER_APPLICATION ? "grant.amount.application" : "grant.amount",
-                n(g.grant())));
+        // The least of half the cost and the caps' room is the grant unless a rejection makes it nothing.
+        BigDecimal least;
+        String leastOf;
+        if (g.caps() == GrantCalculation.Caps.PER_APPLICATION) {
+            least = min(g.halfOfCost(), g.applicationCap());
+            leastOf = say("grant.least.application", n(g.halfOfCost()), n(g.applicationCap()));
+        } else {
+            least = min(min(g.halfOfCost(), g.employeeRoomBefore()), g.employerRoomBefore());
+            leastOf = say("grant.least", n(g.halfOfCost()), n(g.employeeRoomBefore()), n(g.employerRoomBefore()));
+        }
+        if (least != null && g.grant() != null && least.compareTo(g.grant()) == 0) {
+            line(1, say("grant.amount", leastOf, n(g.grant())));
+        } else if (d.outcome() == Outcome.REJECTED) {
+            String rules = String.join(", ", d.findings().stream().filter(f -> f.severity() == Severity.REJECTION)
+                    .map(Finding::rule).distinct().toList());
+            line(1, say("grant.amount.rejected", leastOf, n(least), rules, n(g.grant())));
+        } else {
+            line(1, say("grant.amount.other", leastOf, n(least), n(g.grant())));
+        }
+    }
+
+    private static BigDecimal min(BigDecimal a, BigDecimal b) {
+        return a == null ? b : b == null ? a : a.min(b);
+    }
+
+    private void provider(ProviderCalculation p) {
+        line(1, say("provider.physician", p.physician()));
+        line(1, say("provider.nurse", p.nurse()));
+        String others = p.otherCompetences().isEmpty() ? say("provider.none")
+                : String.join(", ", p.otherCompetences().stream().map(c -> Wording.term(c, locale)).toList());
+        line(1, say("provider.others", others, p.otherCompetences().size(), p.otherCompetencesRequired()));
     }
 
     /** Any record by its components; lists item by item; nested records indented. */
@@ -200,7 +236,7 @@ public final class Explanation {
         if (v instanceof Collection<?> c) {
             return String.join(", ", c.stream().map(this::text).toList());
         }
-        return v.toString();
+        return Wording.figure(v, locale);
     }
 
     /** A figure without trailing zeros: {@code 588000}, {@code 0.25}; in Swedish {@code 588 000}, {@code 0,25}. */
@@ -210,19 +246,12 @@ public final class Explanation {
 
     /** A figure as it is (the decided amount keeps its öre: {@code 938.00}; in Swedish {@code 938,00}). */
     private String number(BigDecimal d) {
-        return swedish ? SwedishNumbers.format(d) : d.toPlainString();
+        return Wording.number(d, locale);
     }
 
-    private String word(String key) {
-        return words.containsKey(key) ? words.getString(key) : key;
-    }
-
+    /** The text of {@code key} with its figures written by {@link Wording#format}. */
     private String say(String key, Object... args) {
-        Object[] shown = new Object[args.length];
-        for (int i = 0; i < args.length; i++) {
-            shown[i] = args[i] == null ? "–" : args[i] instanceof BigDecimal d ? number(d) : args[i].toString();
-        }
-        return new MessageFormat(words.getString(key), Locale.ROOT).format(shown);
+        return Wording.format(words.getString(key), locale, args);
     }
 
     private void line(int depth, String text) {

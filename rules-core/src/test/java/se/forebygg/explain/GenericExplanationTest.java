@@ -34,8 +34,8 @@ class GenericExplanationTest {
                         List.of(new Room(new BigDecimal("10000"), null)), List.of("a", "b")),
                 List.of("ARS-6 cap"), "test");
         assertEquals("""
-                Ärende ars-1 (workplace-rehabilitation-grant)
-                Utfall: beviljas delvis, belopp 4 000,00 kr
+                Ärende ars-1 (arbetsplatsinriktat rehabiliteringsstöd)
+                Utfall: delvis bifall, belopp 4 000,00 kr
                 Skäl:
                   1. minskning, ARS-6 (7 § förordningen (2014:67)): Begränsat.
                 Beräkning:

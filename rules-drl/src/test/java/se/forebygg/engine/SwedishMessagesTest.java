@@ -7,12 +7,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
@@ -24,11 +34,15 @@ import se.forebygg.scenario.ScenarioFiles;
 import se.forebygg.scenario.ScenarioResult;
 import se.forebygg.scenario.ScenarioRunner;
 import se.forebygg.testkit.CaseArbitraries;
+import se.forebygg.testkit.CaseGenerator;
 
 /**
  * Contract version 2: {@code messageSv} and the Swedish explanation write numbers the Swedish way
- * (decimal comma, space between thousands); the English text keeps plain numbers. Checked on every
- * shipped scenario, the demo cases and generated cases.
+ * (decimal comma, space between thousands); the English text keeps plain numbers. And the Swedish
+ * text is Swedish: no word of it is an enum value's name ({@code WELLNESS}, {@code FOLLOW_UP},
+ * {@code ARS_TREATMENT_EXCLUDED}) or an English field label ({@code physician}, {@code otherCompetences},
+ * {@code true}), and no count has a wrong plural ("1 åtgärder", "day(s)") in either language.
+ * Checked on every shipped scenario, the demo cases and generated cases.
  */
 class SwedishMessagesTest {
     private static final Forebygg ENGINE = Forebygg.create();
@@ -47,6 +61,81 @@ class SwedishMessagesTest {
     private static final Pattern UNGROUPED = Pattern.compile("\\d{5,}");
     /** A kronor amount of four digits in a row: 1256 kr (thousands are grouped from 1 000). */
     private static final Pattern UNGROUPED_KRONOR = Pattern.compile("(?<!\\d)\\d{4}(?:,\\d+)? kr\\b");
+
+    /** Field labels that are Swedish words as well ("risk för nedsatt arbetsförmåga"). */
+    private static final Set<String> SWEDISH_TOO = Set.of("risk");
+    /** The names of every constant of the API's public enums (the packages of rules-core but internal and spi). */
+    static final Set<String> ENUM_NAMES = new TreeSet<>();
+    /** Those constants themselves. */
+    private static final List<Enum<?>> ENUM_CONSTANTS = new ArrayList<>();
+    /** The English field labels: every component name of the API's public records, and the words of Java's values. */
+    static final Set<String> FIELD_LABELS = new TreeSet<>(Set.of("true", "false", "null"));
+
+    static {
+        for (Class<?> type : apiTypes()) {
+            if (type.isEnum()) {
+                for (Object constant : type.getEnumConstants()) {
+                    ENUM_NAMES.add(((Enum<?>) constant).name());
+                    ENUM_CONSTANTS.add((Enum<?>) constant);
+                }
+            } else if (type.isRecord()) {
+                for (RecordComponent component : type.getRecordComponents()) {
+                    FIELD_LABELS.add(component.getName());
+                }
+            }
+        }
+        FIELD_LABELS.removeAll(SWEDISH_TOO);
+    }
+
+    /** A word: letters, digits and underscores (so {@code FOLLOW_UP} and {@code otherCompetences} are one each). */
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+");
+    /** A count of one with a plural noun, or a plural left to the reader. */
+    private static final Pattern WRONG_PLURAL = Pattern.compile(
+            "\\((?:s|n|er|na)\\)|\\b(?:de|the) 1 (?!\\d)|(?<![\\d,])\\b1 (?:åtgärder|dagar|behandlingstillfällen|minuter"
+                    + "|kompetenser|measures|days|sessions|minutes|competences)\\b");
+
+    /** The words of {@code swedish} that are an enum value's name or an English field label; empty when none is. */
+    static List<String> englishWords(String swedish) {
+        List<String> english = new ArrayList<>();
+        WORD.matcher(swedish).results().map(MatchResult::group)
+                .filter(w -> ENUM_NAMES.contains(w) || FIELD_LABELS.contains(w))
+                .forEach(english::add);
+        return english;
+    }
+
+    /** The wrong plurals in {@code text}, of either language. */
+    static List<String> wrongPlurals(String text) {
+        return WRONG_PLURAL.matcher(text).results().map(MatchResult::group).toList();
+    }
+
+    /** The public enums and records of rules-core's API packages, found in its classes (a folder or a jar). */
+    private static List<Class<?>> apiTypes() {
+        try {
+            Path root = Path.of(Forebygg.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            FileSystem jar = Files.isDirectory(root) ? null : FileSystems.newFileSystem(root);
+            try (Stream<Path> files = Files.walk(jar == null ? root.resolve("se/forebygg") : jar.getPath("/se/forebygg"))) {
+                Path base = jar == null ? root : jar.getPath("/");
+                List<Class<?>> types = new ArrayList<>();
+                for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                    String name = base.relativize(file).toString().replace('/', '.').replace(".class", "");
+                    if (name.startsWith("se.forebygg.internal.") || name.startsWith("se.forebygg.spi.")) {
+                        continue;
+                    }
+                    Class<?> type = Class.forName(name, false, Forebygg.class.getClassLoader());
+                    if (Modifier.isPublic(type.getModifiers()) && (type.isEnum() || type.isRecord())) {
+                        types.add(type);
+                    }
+                }
+                return types;
+            } finally {
+                if (jar != null) {
+                    jar.close();
+                }
+            }
+        } catch (IOException | URISyntaxException | ClassNotFoundException e) {
+            throw new IllegalStateException("cannot list the API's types", e);
+        }
+    }
 
     /** What in {@code text} is a number not written the Swedish way; empty when all are. */
     static List<String> unswedishNumbers(String text) {
@@ -79,6 +168,37 @@ class SwedishMessagesTest {
     }
 
     @Example
+    void everyEnumValueOfTheApiHasATermInBothLanguages() throws IOException {
+        for (String bundle : List.of("terms", "terms_sv")) {
+            Properties terms = new Properties();
+            try (Reader in = new java.io.InputStreamReader(Explanation.class.getResourceAsStream(bundle + ".properties"),
+                    java.nio.charset.StandardCharsets.UTF_8)) {
+                terms.load(in);
+            }
+            for (Enum<?> value : ENUM_CONSTANTS) {
+                String key = value.getDeclaringClass().getSimpleName() + "." + value.name();
+                assertThat(terms.getProperty(key)).as("%s in %s.properties", key, bundle).isNotBlank();
+            }
+        }
+        assertThat(ENUM_CONSTANTS).hasSizeGreaterThan(50);
+    }
+
+    @Example
+    void theEnglishWordsCheckFindsWhatItShould() {
+        assertThat(ENUM_NAMES).contains("WELLNESS", "FOLLOW_UP", "NONE", "ARS_TREATMENT_EXCLUDED", "PARTIALLY_APPROVED",
+                "PER_APPLICATION", "WORKING_TIME", "PHYSICIAN");
+        assertThat(FIELD_LABELS).contains("physician", "otherCompetences", "halfOfCost", "excludedBy", "true");
+        assertThat(englishWords("Åtgärden är WELLNESS, tillstånd NONE: INVESTIGATE den 2025-04-02; omfattas inte (ARS_TREATMENT_EXCLUDED)"))
+                .containsExactly("WELLNESS", "NONE", "INVESTIGATE", "ARS_TREATMENT_EXCLUDED");
+        assertThat(englishWords("physician: true\n  otherCompetences: teknik")).containsExactly("physician", "true", "otherCompetences");
+        assertThat(englishWords("Åtgärd 2 (behandling den 2025-03-03, 4 500 kr), PSB-10, ARS-2 (1 § förordningen (2014:67)); SGI"))
+                .isEmpty();
+        assertThat(wrongPlurals("Ingen av de 1 åtgärderna; 1 behandlingstillfälle(n); None of the 1 measure(s); 1 åtgärder"))
+                .hasSize(5);
+        assertThat(wrongPlurals("sätts ned till de 1 000 kr; Den enda åtgärden; 2 åtgärder; 1 åtgärd; 1 av 480 minuter; 0,1 dagar; dag 1 i sjukperioden")).isEmpty();
+    }
+
+    @Example
     void everyShippedScenarioAndDemoCaseIsWordedTheSwedishWay() throws IOException {
         List<Decision> decisions = new ArrayList<>();
         for (ScenarioResult r : new ScenarioRunner(ENGINE).runAll(ScenarioFiles.load(List.of(ShippedScenariosTest.SCENARIOS)))) {
@@ -105,6 +225,19 @@ class SwedishMessagesTest {
         assertThat(swedish).anyMatch(s -> s.matches("(?s).*\\d,\\d.*"));
     }
 
+    @Example
+    void everyCaseOfTheSyntheticDataGeneratorIsWordedTheSwedishWay() throws IOException {
+        java.io.StringWriter cases = new java.io.StringWriter();
+        new CaseGenerator(11, 2025, 20).write(cases, 200, 600);
+        List<Input> inputs = new ArrayList<>();
+        try (CaseReader reader = CaseReader.open(new java.io.StringReader(cases.toString()))) {
+            reader.forEachRemaining(inputs::add);
+        }
+        List<Result> results = ENGINE.decideAll(inputs);
+        assertThat(results).hasSize(820);
+        results.forEach(r -> check(r.orThrow()));
+    }
+
     @Provide
     Arbitrary<Case> anyCase() {
         return CaseArbitraries.anyCase();
@@ -118,6 +251,11 @@ class SwedishMessagesTest {
     private static void check(Decision d) {
         for (Finding f : d.findings()) {
             assertThat(unswedishNumbers(f.messageSv())).as("%s: messageSv %s", d.caseId(), f.messageSv()).isEmpty();
+            assertThat(englishWords(f.messageSv())).as("%s: messageSv %s", d.caseId(), f.messageSv()).isEmpty();
+            assertThat(wrongPlurals(f.messageSv())).as("%s: messageSv %s", d.caseId(), f.messageSv()).isEmpty();
+            assertThat(wrongPlurals(f.message())).as("%s: message %s", d.caseId(), f.message()).isEmpty();
+            assertThat(englishWords(f.message()).stream().filter(ENUM_NAMES::contains))
+                    .as("%s: message %s", d.caseId(), f.message()).isEmpty();
             // English keeps plain numbers: no decimal comma, no grouping
             assertThat(f.message()).as("%s: message", d.caseId()).doesNotContainPattern("\\d,\\d").doesNotContainPattern("\\d \\d{3}\\b");
         }
@@ -127,5 +265,8 @@ class SwedishMessagesTest {
         }
         text = text.replace(d.caseId(), "§");
         assertThat(unswedishNumbers(text)).as("%s: Swedish explanation%n%s", d.caseId(), text).isEmpty();
+        assertThat(englishWords(text)).as("%s: Swedish explanation%n%s", d.caseId(), text).isEmpty();
+        assertThat(wrongPlurals(text)).as("%s: Swedish explanation%n%s", d.caseId(), text).isEmpty();
+        assertThat(wrongPlurals(Explanation.of(d, Locale.ENGLISH))).as("%s: English explanation", d.caseId()).isEmpty();
     }
 }

@@ -57,9 +57,7 @@ final class OpenApi {
     }
 
     private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode node) {
-        List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
-        node.fields().forEachRemaining(fields::add);
-        return fields;
+        return new ArrayList<>(node.properties()); // a copy: the loop adds to the node
     }
 
     /** A resource next to {@code anchor} (or absolute, from {@code /}); its bytes. */

@@ -1,13 +1,17 @@
 package se.forebygg.cli;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.BindException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import org.eclipse.jetty.server.RequestLog;
+import org.eclipse.jetty.server.RequestLogWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,8 +20,9 @@ import se.forebygg.http.DecisionServer;
 
 /** {@code forebygg serve}: the decision service over HTTP until the process is stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serves decisions over HTTP until stopped (Ctrl-C).",
-                "POST /v1/decisions, POST /v1/explanations, GET /v1/schema/case, GET /health.",
+        description = {"Serves decisions over HTTP until stopped (Ctrl-C, SIGTERM: requests in flight are finished first).",
+                "POST /v1/decisions, POST /v1/explanations, GET /v1/schema/case, GET /v1/schema/decision, "
+                        + "GET /v1/openapi.json, GET /metrics, GET /health (and HEAD wherever GET).",
                 "Grants are counted against the caps across all requests: in memory for the life of the process, "
                         + "or in the database of --ledger."})
 final class ServeCommand implements Callable<Integer> {
@@ -53,6 +58,16 @@ final class ServeCommand implements Callable<Integer> {
             description = "Most connections open at once; more wait to be accepted. Default: ${DEFAULT-VALUE}.")
     int maxConnections;
 
+    @Option(names = "--shutdown-timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "On SIGTERM or Ctrl-C, how long to let the requests in flight finish (no new connections are "
+                    + "accepted meanwhile) before stopping. Default: ${DEFAULT-VALUE}.")
+    long shutdownTimeout;
+
+    @Option(names = "--access-log", paramLabel = "FILE|-|none", defaultValue = "-",
+            description = "Where to write one line per request (time, remote address, method, path, status, bytes, "
+                    + "milliseconds): a file (appended to), - for standard output, none for nowhere. Default: ${DEFAULT-VALUE}.")
+    String accessLog;
+
     @Option(names = "--token-file", paramLabel = "FILE",
             description = {"Every request but GET /health must carry 'Authorization: Bearer <the file's content>' "
                     + "(401 otherwise).", "Default: the environment variable " + TOKEN_VARIABLE + ", if set."})
@@ -85,11 +100,15 @@ final class ServeCommand implements Callable<Integer> {
                     : TOKEN_VARIABLE) + ") is empty");
             return ExitCodes.USAGE;
         }
+        if (port < 0 || port > 65535) {
+            System.err.println(cannotListen(host, port, "no such port (0 to 65535; choose --port)"));
+            return ExitCodes.USAGE;
+        }
         boolean loopback;
         try {
             loopback = DecisionServer.isLoopback(host);
         } catch (UnknownHostException e) {
-            System.err.println("forebygg: --host " + host + " is no known address; give an address of this machine");
+            System.err.println(cannotListen(host, port, "no such host (choose --host: an address of this machine)"));
             return ExitCodes.USAGE;
         }
         if (!loopback && token == null && !insecure) {
@@ -104,7 +123,8 @@ final class ServeCommand implements Callable<Integer> {
         try {
             builder = DecisionServer.builder(engine, ledger.ledger()).host(host).port(port).maxBodyBytes(maxBodyBytes)
                     .maxBodyBytesInFlight(maxBodyBytesInFlight).maxConnections(maxConnections)
-                    .readTimeout(Duration.ofSeconds(readTimeout)).requestTimeout(Duration.ofSeconds(requestTimeout));
+                    .readTimeout(Duration.ofSeconds(readTimeout)).requestTimeout(Duration.ofSeconds(requestTimeout))
+                    .shutdownTimeout(Duration.ofSeconds(shutdownTimeout));
         } catch (IllegalArgumentException e) {
             ledger.close();
             System.err.println("forebygg: " + e.getMessage());
@@ -119,6 +139,10 @@ final class ServeCommand implements Callable<Integer> {
         if (auditOptions.auditLog != null) {
             builder.auditLog(auditOptions.auditLog, auditOptions.auditKey);
         }
+        RequestLog.Writer access = accessLogWriter();
+        if (access != null) {
+            builder.accessLog(access);
+        }
         DecisionServer server;
         try {
             server = builder.start();
@@ -128,10 +152,11 @@ final class ServeCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         } catch (BindException e) {
             ledger.close();
-            System.err.println(e.getMessage().contains("in use")
-                    ? "forebygg: port " + port + " is in use; choose another with --port"
-                    : "forebygg: cannot listen on " + host + ":" + port + " (" + e.getMessage()
-                            + "); choose an address of this machine with --host");
+            System.err.println(cannotListen(host, port, why(e)));
+            return ExitCodes.USAGE;
+        } catch (IOException e) {
+            ledger.close();
+            System.err.println("forebygg: cannot start serving on " + host + ":" + port + ": " + e.getMessage());
             return ExitCodes.USAGE;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -150,6 +175,42 @@ final class ServeCommand implements Callable<Integer> {
                 + (auditOptions.auditLog != null ? ", every decision logged in " + auditOptions.auditLog : ""));
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    /** The one line that says why serving cannot start: the address, the reason, what to change. */
+    static String cannotListen(String host, int port, String reason) {
+        return "forebygg: cannot listen on " + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + ": " + reason;
+    }
+
+    /** What a failed bind means, with the option that changes it; {@code e}'s message is the system's words. */
+    static String why(BindException e) {
+        String system = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
+        if (system.contains("in use")) {
+            return "address already in use (another process is using it; choose --port)";
+        }
+        if (system.contains("permission denied") || system.contains("access denied")) {
+            return "permission denied (ports below 1024 need privileges; choose --port 1024 or above)";
+        }
+        if (system.contains("assign requested address") || system.contains("not available")) {
+            return "not an address of this machine (choose --host)";
+        }
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        // DecisionServer names host and port before the system's words; they are in the line already.
+        return message.substring(message.lastIndexOf(": ") + 1).strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Where --access-log sends its lines; null for none. */
+    private RequestLog.Writer accessLogWriter() {
+        if (accessLog.equals("none")) {
+            return null;
+        }
+        if (accessLog.equals("-")) {
+            PrintStream out = System.out;
+            return out::println;
+        }
+        RequestLogWriter file = new RequestLogWriter(Path.of(accessLog).toAbsolutePath().toString());
+        file.setAppend(true);
+        return file;
     }
 
     /** The access token asked for: the file's content, else the environment variable's; null when neither. */

@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -27,6 +27,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.component.Graceful;
 import org.eclipse.jetty.util.thread.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,22 +42,18 @@ import se.forebygg.json.ForebyggJson;
 import se.forebygg.ledger.jdbc.LedgerException;
 
 /**
- * The routes of {@link DecisionServer}. A request body is read without holding a thread (Jetty calls
+ * The routes of {@link DecisionServer} ({@link Route}). A request body is read without holding a thread (Jetty calls
  * back as bytes arrive), then decided on a bounded pool of its own, so that neither slow clients nor
- * long decisions keep {@code /health} or other clients waiting.
+ * long decisions keep {@code /health} or other clients waiting. It counts the requests in flight, so
+ * that stopping the server waits for them ({@link Graceful}); a request that arrives meanwhile on an open
+ * connection gets 503.
  */
-final class DecisionHandler extends Handler.Abstract {
+final class DecisionHandler extends Handler.Abstract implements Graceful {
     private static final Logger LOG = LoggerFactory.getLogger(DecisionHandler.class);
-    private static final String CASE_SCHEMA = "/se/forebygg/schema/case.schema.json";
     private static final String JSON = "application/json";
     private static final String JSON_LINES = "application/x-ndjson";
+    private static final String SCHEMA = "application/schema+json";
     private static final String TEXT = "text/plain; charset=utf-8";
-    private static final String HEALTH = "/health";
-    private static final Map<String, String> ROUTES = Map.of(
-            "/v1/decisions", "POST",
-            "/v1/explanations", "POST",
-            "/v1/schema/case", "GET",
-            HEALTH, "GET");
 
     private final Forebygg engine;
     private final GrantLedger ledger;
@@ -66,14 +63,25 @@ final class DecisionHandler extends Handler.Abstract {
     private final DecisionServer.Limits limits;
     /** Bytes of request bodies held now, all requests together: at most {@code limits.maxBodyBytesInFlight()}. */
     private final AtomicLong inFlight = new AtomicLong();
+    /** Requests handled and not yet answered. */
+    private final AtomicLong requests = new AtomicLong();
+    private final Graceful.Shutdown shutdown = new Graceful.Shutdown(this) {
+        @Override
+        public boolean isShutdownDone() {
+            return requests.get() == 0;
+        }
+    };
     private final BearerToken token;
     private final HeaderDeadline headerDeadline;
+    private final Metrics metrics;
     private final ObjectMapper mapper = ForebyggJson.newMapper();
-    private final byte[] schema;
+    private final byte[] caseSchema;
+    private final byte[] decisionSchema;
+    private final byte[] openApi;
     private final byte[] health;
 
     DecisionHandler(Forebygg engine, GrantLedger ledger, AuditLog audit, ExecutorService deciders,
-                    DecisionServer.Limits limits, BearerToken token, HeaderDeadline headerDeadline) {
+                    DecisionServer.Limits limits, BearerToken token, HeaderDeadline headerDeadline, Metrics metrics) {
         this.engine = engine;
         this.ledger = ledger;
         this.audit = audit;
@@ -81,7 +89,10 @@ final class DecisionHandler extends Handler.Abstract {
         this.limits = limits;
         this.token = token;
         this.headerDeadline = headerDeadline;
-        this.schema = resource(CASE_SCHEMA);
+        this.metrics = metrics;
+        this.caseSchema = OpenApi.resource(OpenApi.class, OpenApi.CASE_SCHEMA);
+        this.decisionSchema = OpenApi.resource(OpenApi.class, OpenApi.DECISION_SCHEMA);
+        this.openApi = OpenApi.document(mapper);
         this.health = ForebyggJson.toLine(mapper, Map.of("status", "UP", "rulesVersion", engine.rulesVersion()))
                 .getBytes(StandardCharsets.UTF_8);
     }
@@ -90,50 +101,97 @@ final class DecisionHandler extends Handler.Abstract {
     public boolean handle(Request request, Response response, Callback callback) {
         Connection connection = request.getConnectionMetaData().getConnection();
         headerDeadline.requestStarted(connection);
-        Request.addCompletionListener(request, failure -> headerDeadline.requestEnded(connection));
+        Exchange exchange = new Exchange(request, response, callback);
+        requests.incrementAndGet();
+        Request.addCompletionListener(request, failure -> {
+            if (requests.decrementAndGet() == 0) {
+                shutdown.check();
+            }
+            headerDeadline.requestEnded(connection);
+            metrics.request(request.getMethod(), exchange.route == null ? Metrics.NO_ROUTE
+                    : exchange.route.path(), response.getStatus(), System.nanoTime() - request.getBeginNanoTime());
+        });
         // Reading the body has its own deadline (an idle timeout then fails the read), deciding has the
         // request timeout: an idle connection while the rules run is no failure.
         request.addIdleTimeoutListener(timeout -> false);
-        Exchange exchange = new Exchange(request, response, callback);
         try {
-            route(exchange);
+            if (shutdown.isShutdown()) {
+                exchange.answer(503, JSON, Problem.json("the service is stopping; send it again to another instance or "
+                        + "once it is back"), true);
+            } else {
+                route(exchange);
+            }
         } catch (Throwable t) {
             exchange.fail(t);
         }
         return true;
     }
 
+    @Override
+    public CompletableFuture<Void> shutdown() {
+        return shutdown.shutdown();
+    }
+
+    @Override
+    public boolean isShutdown() {
+        return shutdown.isShutdown();
+    }
+
     private void route(Exchange exchange) {
         Request request = exchange.request;
         String path = request.getHttpURI().getDecodedPath();
         path = path == null ? "" : path;
-        if (token != null && !path.equals(HEALTH) && !token.admits(request.getHeaders().get(HttpHeader.AUTHORIZATION))) {
+        List<Route> routes = Route.at(path);
+        if (token != null && (routes.isEmpty() || routes.stream().anyMatch(Route::tokenNeeded))
+                && !token.admits(request.getHeaders().get(HttpHeader.AUTHORIZATION))) {
+            // Unknown paths too: a client without the token learns nothing of what exists.
             exchange.response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
             exchange.answer(401, JSON, Problem.json("this service needs the header Authorization: Bearer <token>"),
                     false);
             return;
         }
-        String method = ROUTES.get(path);
-        if (method == null) {
+        if (routes.isEmpty()) {
             exchange.answer(404, JSON, Problem.json("no such resource: " + Problem.quote(path)), false);
             return;
         }
-        if (!method.equals(request.getMethod())) {
-            exchange.response.getHeaders().put(HttpHeader.ALLOW, method);
+        Route route = Route.answering(routes, request.getMethod());
+        if (route == null) {
+            String allowed = String.join(", ", Route.allowed(routes));
+            exchange.response.getHeaders().put(HttpHeader.ALLOW, allowed);
             exchange.answer(405, JSON, Problem.json(Problem.quote(request.getMethod()) + " is not allowed on " + path
-                    + "; use " + method), false);
+                    + "; use " + allowed), false);
             return;
         }
-        switch (path) {
+        exchange.route = route;
+        switch (route) {
             case HEALTH -> exchange.answer(200, JSON, health, false);
-            case "/v1/schema/case" -> exchange.answer(200, "application/schema+json", schema, false);
-            default -> {
-                if (request.getLength() > limits.maxBodyBytes()) {
-                    exchange.answer(413, JSON, tooLarge(), true);
-                } else {
-                    new BodyReader(exchange, path.equals("/v1/explanations")).start();
+            case CASE_SCHEMA -> exchange.answer(200, SCHEMA, caseSchema, false);
+            case DECISION_SCHEMA -> exchange.answer(200, SCHEMA, decisionSchema, false);
+            case OPENAPI -> exchange.answer(200, JSON, openApi, false);
+            case METRICS -> exchange.answer(200, Metrics.CONTENT_TYPE, metrics.scrape().getBytes(StandardCharsets.UTF_8),
+                    false);
+            case DECISIONS -> readBody(exchange, null);
+            case EXPLANATIONS -> {
+                Language language;
+                try {
+                    language = Language.of(request);
+                } catch (IllegalArgumentException e) {
+                    exchange.answer(400, JSON, Problem.json(e.getMessage()), true);
+                    return;
                 }
+                exchange.response.getHeaders().put(HttpHeader.CONTENT_LANGUAGE, language.tag());
+                exchange.response.getHeaders().put(HttpHeader.VARY, HttpHeader.ACCEPT_LANGUAGE.asString());
+                readBody(exchange, language);
             }
+        }
+    }
+
+    /** Reads the body and decides it: decisions, or explanations in {@code language} when not null. */
+    private void readBody(Exchange exchange, Language language) {
+        if (exchange.request.getLength() > limits.maxBodyBytes()) {
+            exchange.answer(413, JSON, tooLarge(), true);
+        } else {
+            new BodyReader(exchange, language).start();
         }
     }
 
@@ -148,7 +206,8 @@ final class DecisionHandler extends Handler.Abstract {
      */
     private final class BodyReader implements Runnable {
         private final Exchange exchange;
-        private final boolean explain;
+        /** Null for decisions. */
+        private final Language explain;
         private final Scheduler.Task deadline;
         /** Set by whichever comes first: the last byte (then it is decided) or the deadline (then 408). */
         private final AtomicBoolean settled = new AtomicBoolean();
@@ -157,7 +216,7 @@ final class DecisionHandler extends Handler.Abstract {
         private byte[] bytes = new byte[0];
         private int size;
 
-        BodyReader(Exchange exchange, boolean explain) {
+        BodyReader(Exchange exchange, Language explain) {
             this.exchange = exchange;
             this.explain = explain;
             long left = limits.readTimeout().toNanos() - (System.nanoTime() - exchange.request.getBeginNanoTime());
@@ -276,7 +335,7 @@ final class DecisionHandler extends Handler.Abstract {
      * Decides the body on the deciders' pool, within the request timeout (503 after it); {@code done}
      * runs when the body is no longer needed (decided, or refused for want of a decider).
      */
-    private void decide(Exchange exchange, InputStream body, boolean array, boolean explain, Runnable done) {
+    private void decide(Exchange exchange, InputStream body, boolean array, Language explain, Runnable done) {
         Scheduler.Task[] timer = new Scheduler.Task[1];
         AtomicBoolean started = new AtomicBoolean();
         Future<?> work;
@@ -284,7 +343,7 @@ final class DecisionHandler extends Handler.Abstract {
             work = deciders.submit(() -> {
                 started.set(true);
                 try {
-                    exchange.answer(results(exchange, body, array, explain));
+                    exchange.answer(results(body, array, explain));
                 } catch (Throwable t) {
                     exchange.fail(t);
                 } finally {
@@ -321,18 +380,18 @@ final class DecisionHandler extends Handler.Abstract {
     }
 
     /** The results of one body, rendered: JSON Lines, a JSON array, or explanations as text. */
-    private Answer results(Exchange exchange, InputStream body, boolean array, boolean explain) throws IOException {
+    private Answer results(InputStream body, boolean array, Language explain) throws IOException {
         List<Input> inputs = new ArrayList<>();
         try (CaseReader reader = CaseReader.open(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             reader.forEachRemaining(inputs::add);
         }
         List<Result> results = audit == null ? engine.decideAll(inputs, ledger) : audit.decideAll(inputs);
+        metrics.count(results);
         int status = status(results);
         StringBuilder out = new StringBuilder();
-        if (explain) {
-            Locale language = language(exchange.request);
+        if (explain != null) {
             for (Result result : results) {
-                out.append(out.length() == 0 ? "" : "\n").append(Explanation.of(result, language));
+                out.append(out.length() == 0 ? "" : "\n").append(Explanation.of(result, explain.locale()));
             }
             return new Answer(status, TEXT, out);
         }
@@ -371,23 +430,6 @@ final class DecisionHandler extends Handler.Abstract {
         return ledgerFailed ? 503 : bad ? 400 : 200;
     }
 
-    /** {@code ?lang=sv} gives Swedish explanations; English otherwise. */
-    private static Locale language(Request request) {
-        String query = request.getHttpURI().getQuery();
-        return query != null && query.matches("(.*&)?lang=sv(&.*)?") ? Locale.forLanguageTag("sv") : Locale.ROOT;
-    }
-
-    private static byte[] resource(String name) {
-        try (InputStream in = DecisionHandler.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read resource " + name, e);
-        }
-    }
-
     private record Answer(int status, String contentType, CharSequence body) {
     }
 
@@ -396,6 +438,8 @@ final class DecisionHandler extends Handler.Abstract {
         final Request request;
         final Response response;
         final Callback callback;
+        /** The route answering, once known (null for an unknown path, a wrong method, a missing token). */
+        volatile Route route;
         private final AtomicBoolean answered = new AtomicBoolean();
 
         Exchange(Request request, Response response, Callback callback) {

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.RequestLog;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -30,11 +31,16 @@ import se.forebygg.grant.GrantLedger;
  * <li>{@code POST /v1/decisions}: one case, a JSON array or JSON Lines; decisions and error objects in
  *     input order (a JSON array for array input, JSON Lines otherwise). 200 when every case was decided,
  *     400 when some case was bad input (the others are still decided and returned).</li>
- * <li>{@code POST /v1/explanations}: the same input, answered in plain text ({@code ?lang=sv} for Swedish).</li>
- * <li>{@code GET /v1/schema/case}: the JSON Schema for cases.</li>
+ * <li>{@code POST /v1/explanations}: the same input, answered in plain text ({@code ?lang=sv} or
+ *     {@code Accept-Language: sv} for Swedish).</li>
+ * <li>{@code GET /v1/schema/case}, {@code GET /v1/schema/decision}: the JSON Schemas of cases and decisions.</li>
+ * <li>{@code GET /v1/openapi.json}: the OpenAPI 3.1 document of every route.</li>
+ * <li>{@code GET /metrics}: the service's meters in Prometheus' text format (see {@link Metrics}).</li>
  * <li>{@code GET /health}: {@code {"status":"UP","rulesVersion":…}}.</li>
  * </ul>
- * An unknown path gets 404, a wrong method 405; every error has a JSON body {@code {"error":{"message":…}}}.
+ * Every GET route answers HEAD too. An unknown path gets 404, a wrong method 405; every error has a JSON
+ * body {@code {"error":{"message":…}}}. Closing stops accepting connections and lets the requests in
+ * flight finish, for up to the shutdown timeout.
  *
  * <p>Grants are decided against one {@link GrantLedger} shared by every request for the server's
  * lifetime, so requests together never exceed the caps. The server does not close the ledger.
@@ -63,17 +69,22 @@ public final class DecisionServer implements AutoCloseable {
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
     /** Default number of open connections; more wait to be accepted. */
     public static final int DEFAULT_MAX_CONNECTIONS = 128;
+    /** Default time that closing waits for the requests in flight. */
+    public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
 
     private final Server server;
     private final ServerConnector connector;
     private final ExecutorService deciders;
     private final AuditLog audit;
+    private final Metrics metrics;
 
-    private DecisionServer(Server server, ServerConnector connector, ExecutorService deciders, AuditLog audit) {
+    private DecisionServer(Server server, ServerConnector connector, ExecutorService deciders, AuditLog audit,
+                           Metrics metrics) {
         this.server = server;
         this.connector = connector;
         this.deciders = deciders;
         this.audit = audit;
+        this.metrics = metrics;
     }
 
     /** Starts serving on {@code host}:{@code port} with the defaults ({@code port} 0 picks a free one; see {@link #port()}). */
@@ -101,7 +112,11 @@ public final class DecisionServer implements AutoCloseable {
         return connector.getLocalPort();
     }
 
-    /** Stops listening, ends open connections and waits up to 5 s for decisions under way. */
+    /**
+     * Stops accepting connections, lets the requests in flight finish (new requests on open connections
+     * get 503) for up to the shutdown timeout, then ends the connections left and waits up to 5 s more
+     * for decisions under way. Only a request still running then loses its answer.
+     */
     @Override
     public void close() {
         try {
@@ -109,6 +124,7 @@ public final class DecisionServer implements AutoCloseable {
         } catch (Exception e) {
             // Stopping is best effort: the connector is closed first, and nothing else is left to release.
         }
+        metrics.close();
         deciders.shutdown();
         try {
             deciders.awaitTermination(5, TimeUnit.SECONDS);
@@ -139,6 +155,8 @@ public final class DecisionServer implements AutoCloseable {
         private boolean insecure;
         private Path auditLog;
         private String auditKey;
+        private RequestLog.Writer accessLog;
+        private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
 
         private Builder(Forebygg engine, GrantLedger ledger) {
             this.engine = Objects.requireNonNull(engine, "engine");
@@ -153,6 +171,9 @@ public final class DecisionServer implements AutoCloseable {
 
         /** Port to listen on, 0 for any free one; default 8080. */
         public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("the port must be 0 to 65535, not " + port);
+            }
             this.port = port;
             return this;
         }
@@ -218,6 +239,22 @@ public final class DecisionServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Writes one line per request to {@code writer} (see {@link AccessLog} for the format): Jetty's
+         * {@code RequestLogWriter} for a file, {@code Slf4jRequestLogWriter} for a logger, or any
+         * {@code line -> …}. Default: none.
+         */
+        public Builder accessLog(RequestLog.Writer writer) {
+            this.accessLog = Objects.requireNonNull(writer, "writer");
+            return this;
+        }
+
+        /** How long {@link #close()} waits for the requests in flight to finish; default {@link #DEFAULT_SHUTDOWN_TIMEOUT}. */
+        public Builder shutdownTimeout(Duration shutdownTimeout) {
+            this.shutdownTimeout = positive(shutdownTimeout, "shutdownTimeout");
+            return this;
+        }
+
         /** Allows listening beyond loopback without a token: anyone who reaches the port may use it. */
         public Builder insecure() {
             this.insecure = true;
@@ -238,7 +275,15 @@ public final class DecisionServer implements AutoCloseable {
                 throw new IllegalStateException("listening on " + host + " reaches beyond this machine: "
                         + "give an access token, or ask for insecure()");
             }
-            AuditLog audit = auditLog == null ? null : AuditLog.append(auditLog, engine, ledger, auditKey);
+            Metrics metrics = new Metrics();
+            GrantLedger timed = metrics.timed(ledger);
+            AuditLog audit;
+            try {
+                audit = auditLog == null ? null : AuditLog.append(auditLog, engine, timed, auditKey);
+            } catch (IOException | RuntimeException e) {
+                metrics.close();
+                throw e;
+            }
             int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
             // Waiting requests are bounded: past that the service answers 503 at once instead of queueing forever.
             ExecutorService deciders = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
@@ -258,8 +303,15 @@ public final class DecisionServer implements AutoCloseable {
             server.addConnector(connector);
             server.addBean(new NetworkConnectionLimit(maxConnections, connector));
             server.setErrorHandler(new JsonErrorHandler());
-            server.setHandler(new DecisionHandler(engine, ledger, audit, deciders, new Limits(maxBodyBytes, maxBodyBytesInFlight, readTimeout,
-                    requestTimeout), token == null ? null : new BearerToken(token), headerDeadline));
+            server.setHandler(new DecisionHandler(engine, timed, audit, deciders,
+                    new Limits(maxBodyBytes, maxBodyBytesInFlight, readTimeout, requestTimeout),
+                    token == null ? null : new BearerToken(token), headerDeadline, metrics));
+            // Stopping closes the connector, then waits this long for the handler's requests in flight (it is Graceful).
+            server.setStopTimeout(shutdownTimeout.toMillis());
+            if (accessLog != null) {
+                server.setRequestLog(new AccessLog(accessLog));
+            }
+            metrics.bind(server);
             try {
                 server.start();
             } catch (Exception e) {
@@ -269,6 +321,7 @@ public final class DecisionServer implements AutoCloseable {
                     // Already failing; the start failure is what matters.
                 }
                 deciders.shutdown();
+                metrics.close();
                 if (audit != null) {
                     audit.close();
                 }
@@ -281,7 +334,7 @@ public final class DecisionServer implements AutoCloseable {
                 }
                 throw e instanceof IOException io2 ? io2 : new IOException("could not start the server: " + e, e);
             }
-            return new DecisionServer(server, connector, deciders, audit);
+            return new DecisionServer(server, connector, deciders, audit, metrics);
         }
 
         private static long positive(long value, String name) {

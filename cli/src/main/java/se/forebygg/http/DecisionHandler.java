@@ -1,5 +1,7 @@
 package se.forebygg.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -9,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -32,9 +35,12 @@ import org.eclipse.jetty.util.thread.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.forebygg.audit.AuditLog;
+import se.forebygg.grant.RecordedGrant;
+import se.forebygg.grant.Withdrawal;
 import se.forebygg.Forebygg;
 import se.forebygg.engine.Input;
 import se.forebygg.engine.Result;
+import se.forebygg.engine.UndecidedCaseException;
 import se.forebygg.explain.Explanation;
 import se.forebygg.grant.GrantLedger;
 import se.forebygg.json.CaseReader;
@@ -56,6 +62,8 @@ final class DecisionHandler extends Handler.Abstract implements Graceful {
     private static final String TEXT = "text/plain; charset=utf-8";
 
     private final Forebygg engine;
+    /** The longest caseId, as the contract (version 2) has it: a withdrawal names no longer one. */
+    private static final int WITHDRAWAL_CASE_ID_LENGTH = 128;
     private final GrantLedger ledger;
     /** Null when decisions are not logged. */
     private final AuditLog audit;
@@ -170,7 +178,8 @@ final class DecisionHandler extends Handler.Abstract implements Graceful {
             case OPENAPI -> exchange.answer(200, JSON, openApi, false);
             case METRICS -> exchange.answer(200, Metrics.CONTENT_TYPE, metrics.scrape().getBytes(StandardCharsets.UTF_8),
                     false);
-            case DECISIONS -> readBody(exchange, null);
+            case DECISIONS -> readBody(exchange, (body, array) -> results(body, array, null));
+            case WITHDRAWALS -> readBody(exchange, (body, array) -> withdraw(body));
             case EXPLANATIONS -> {
                 Language language;
                 try {
@@ -181,17 +190,24 @@ final class DecisionHandler extends Handler.Abstract implements Graceful {
                 }
                 exchange.response.getHeaders().put(HttpHeader.CONTENT_LANGUAGE, language.tag());
                 exchange.response.getHeaders().put(HttpHeader.VARY, HttpHeader.ACCEPT_LANGUAGE.asString());
-                readBody(exchange, language);
+                readBody(exchange, (body, array) -> results(body, array, language));
             }
         }
     }
 
-    /** Reads the body and decides it: decisions, or explanations in {@code language} when not null. */
-    private void readBody(Exchange exchange, Language language) {
+    /** What a route does with its body once read: decide it, explain it, withdraw what it names. */
+    @FunctionalInterface
+    private interface Work {
+        /** The answer to {@code body} ({@code array}: it starts with '['). */
+        Answer answer(InputStream body, boolean array) throws IOException;
+    }
+
+    /** Reads the body and hands it to {@code work}, on the deciders' pool. */
+    private void readBody(Exchange exchange, Work work) {
         if (exchange.request.getLength() > limits.maxBodyBytes()) {
             exchange.answer(413, JSON, tooLarge(), true);
         } else {
-            new BodyReader(exchange, language).start();
+            new BodyReader(exchange, work).start();
         }
     }
 
@@ -206,8 +222,7 @@ final class DecisionHandler extends Handler.Abstract implements Graceful {
      */
     private final class BodyReader implements Runnable {
         private final Exchange exchange;
-        /** Null for decisions. */
-        private final Language explain;
+        private final Work work;
         private final Scheduler.Task deadline;
         /** Set by whichever comes first: the last byte (then it is decided) or the deadline (then 408). */
         private final AtomicBoolean settled = new AtomicBoolean();
@@ -216,9 +231,9 @@ final class DecisionHandler extends Handler.Abstract implements Graceful {
         private byte[] bytes = new byte[0];
         private int size;
 
-        BodyReader(Exchange exchange, Language explain) {
+        BodyReader(Exchange exchange, Work work) {
             this.exchange = exchange;
-            this.explain = explain;
+            this.work = work;
             long left = limits.readTimeout().toNanos() - (System.nanoTime() - exchange.request.getBeginNanoTime());
             this.deadline = getServer().getScheduler().schedule(this::tooSlow, Math.max(0, left), TimeUnit.NANOSECONDS);
         }
@@ -289,7 +304,7 @@ final class DecisionHandler extends Handler.Abstract implements Graceful {
                     if (last) {
                         deadline.cancel();
                         if (settled.compareAndSet(false, true)) {
-                            decide(exchange, new ByteArrayInputStream(bytes, 0, size), startsArray(), explain, this::release);
+                            decide(exchange, new ByteArrayInputStream(bytes, 0, size), startsArray(), work, this::release);
                         } else {
                             release();
                         }
@@ -335,15 +350,15 @@ final class DecisionHandler extends Handler.Abstract implements Graceful {
      * Decides the body on the deciders' pool, within the request timeout (503 after it); {@code done}
      * runs when the body is no longer needed (decided, or refused for want of a decider).
      */
-    private void decide(Exchange exchange, InputStream body, boolean array, Language explain, Runnable done) {
+    private void decide(Exchange exchange, InputStream body, boolean array, Work work, Runnable done) {
         Scheduler.Task[] timer = new Scheduler.Task[1];
         AtomicBoolean started = new AtomicBoolean();
-        Future<?> work;
+        Future<?> running;
         try {
-            work = deciders.submit(() -> {
+            running = deciders.submit(() -> {
                 started.set(true);
                 try {
-                    exchange.answer(results(body, array, explain));
+                    exchange.answer(work.answer(body, array));
                 } catch (Throwable t) {
                     exchange.fail(t);
                 } finally {
@@ -362,14 +377,14 @@ final class DecisionHandler extends Handler.Abstract implements Graceful {
             return;
         }
         synchronized (timer) {
-            if (!work.isDone()) {
+            if (!running.isDone()) {
                 timer[0] = getServer().getScheduler().schedule(() -> {
                     // Cancelling does not stop rules already running (they may still record grants), only
                     // a request still waiting for its turn; hence the advice to send it again.
                     if (exchange.answer(503, JSON, Problem.json("the request was not decided within "
                             + limits.requestTimeout().toSeconds() + " s; send it again: a grant application that was "
                             + "recorded meanwhile gives back its stored decision"), false)) {
-                        work.cancel(false);
+                        running.cancel(false);
                         if (!started.get()) {
                             done.run(); // it will not run now; a run that starts meanwhile gives it back once too
                         }
@@ -406,6 +421,53 @@ final class DecisionHandler extends Handler.Abstract implements Graceful {
             out.append(ForebyggJson.toLine(mapper, result)).append('\n');
         }
         return new Answer(status, JSON_LINES, out);
+    }
+
+    /**
+     * Withdraws the grant the body names ({@code {"caseId": …, "reason": …}}, reason optional): 200 with the
+     * withdrawn record (as {@code forebygg ledger withdraw} prints it), 404 when no grant counts under the
+     * caseId, 400 when the body is no such object. Through the audit log when the service keeps one, so the
+     * withdrawal is logged before the ledger withdraws it.
+     */
+    private Answer withdraw(InputStream body) throws IOException {
+        JsonNode request;
+        try {
+            request = mapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            return problem(400, "the body is not JSON: " + Problem.quote(e.getOriginalMessage()));
+        }
+        if (request == null || !request.isObject()) {
+            return problem(400, "$: expected an object {\"caseId\": …, \"reason\": …}");
+        }
+        JsonNode caseId = request.get("caseId");
+        if (caseId == null || !caseId.isTextual() || caseId.asText().isEmpty()
+                || caseId.asText().length() > WITHDRAWAL_CASE_ID_LENGTH) {
+            return problem(400, "$.caseId: required, the caseId of the grant application (1 to "
+                    + WITHDRAWAL_CASE_ID_LENGTH + " characters)");
+        }
+        JsonNode reason = request.get("reason");
+        if (reason != null && !reason.isNull() && (!reason.isTextual() || reason.asText().length() > Withdrawal.MAX_REASON_LENGTH)) {
+            return problem(400, "$.reason: a text of at most " + Withdrawal.MAX_REASON_LENGTH + " characters");
+        }
+        for (Iterator<String> names = request.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!name.equals("caseId") && !name.equals("reason")) {
+                return problem(400, "$." + Problem.quote(name) + ": unknown field (a withdrawal has caseId and reason)");
+            }
+        }
+        String id = caseId.asText();
+        GrantLedger withdrawFrom = audit == null ? ledger : audit.ledger();
+        if (!withdrawFrom.withdraw(id, Withdrawal.now(reason == null || reason.isNull() ? null : reason.asText()))) {
+            return problem(404, "no grant counts under caseId " + Problem.quote(id)
+                    + (withdrawFrom.history(id).isEmpty() ? ": the ledger has no decision on it" : ": it was withdrawn already"));
+        }
+        RecordedGrant withdrawn = withdrawFrom.history(id).stream().filter(RecordedGrant::withdrawn)
+                .reduce((first, second) -> second).orElseThrow();
+        return new Answer(200, JSON, AuditLog.mapper().writeValueAsString(withdrawn));
+    }
+
+    private static Answer problem(int status, String message) {
+        return new Answer(status, JSON, new String(Problem.json(message), StandardCharsets.UTF_8));
     }
 
     /**
@@ -482,7 +544,8 @@ final class DecisionHandler extends Handler.Abstract implements Graceful {
         void fail(Throwable failure) {
             if (failure instanceof OutOfMemoryError) {
                 answer(503, JSON, Problem.OUT_OF_MEMORY, true);
-            } else if (failure instanceof LedgerException) {
+            } else if (failure instanceof LedgerException || (failure instanceof UndecidedCaseException u
+                    && u.failure() == UndecidedCaseException.Cause.LEDGER)) {
                 LOG.warn("the grant ledger failed", failure);
                 answer(503, JSON, Problem.json("the grant ledger failed: " + Problem.quote(failure.getMessage())), false);
             } else {

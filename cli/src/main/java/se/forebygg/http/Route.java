@@ -15,6 +15,8 @@ import java.util.Set;
 enum Route {
     DECISIONS("POST", "/v1/decisions", true),
     EXPLANATIONS("POST", "/v1/explanations", true),
+    // The caseId in the body, not the path: a caseId may hold any character, a slash too.
+    WITHDRAWALS("POST", "/v1/withdrawals", true),
     CASE_SCHEMA("GET", "/v1/schema/case", true),
     DECISION_SCHEMA("GET", "/v1/schema/decision", true),
     OPENAPI("GET", "/v1/openapi.json", true),

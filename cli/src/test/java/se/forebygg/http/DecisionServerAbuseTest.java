@@ -294,11 +294,12 @@ class DecisionServerAbuseTest {
     }
 
     /** A ledger that runs {@code onReserve} before each reservation (e.g. waits, or throws). */
+    /** An in-memory ledger that runs {@code onReserve} before each reservation, withdrawal and look at a history. */
     static GrantLedger ledgerThat(Runnable onReserve) {
         GrantLedger inner = new InMemoryGrantLedger();
         return (GrantLedger) Proxy.newProxyInstance(GrantLedger.class.getClassLoader(), new Class<?>[] {GrantLedger.class},
                 (proxy, method, args) -> {
-                    if (method.getName().equals("reserve")) {
+                    if (List.of("reserve", "withdraw", "history").contains(method.getName())) {
                         onReserve.run();
                     }
                     try {

@@ -82,6 +82,38 @@ class DecisionServerAuditTest {
         }
     }
 
+    @Test
+    void aWithdrawalThroughTheRouteIsLoggedAheadFreesTheRoomAndReplaysAgainstTheLedger(@TempDir Path dir) throws Exception {
+        Forebygg engine = Forebygg.create();
+        Path log = dir.resolve("audit.jsonl");
+        String employer = Applications.EMPLOYERS.get(1);
+        String employee = Applications.EMPLOYEES.get(1);
+        try (JdbcGrantLedger ledger = JdbcGrantLedger.open("jdbc:h2:file:" + dir.resolve("ledger").toAbsolutePath());
+             DecisionServer server = DecisionServer.builder(engine, ledger).port(0).auditLog(log, null).start()) {
+            assertEquals(200, post(server, Applications.grant("ars-a", employer, employee, 20_000)).statusCode());
+            JsonNode full = JSON.readTree(post(server, Applications.grant("ars-b", employer, employee, 4_000)).body());
+            assertEquals(0, full.at("/calculation/employeeRoomBefore").decimalValue().signum(), full.toString());
+
+            HttpResponse<String> withdrawn = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + server.port() + "/v1/withdrawals")).POST(HttpRequest.BodyPublishers.ofString(
+                    "{\"caseId\":\"ars-a\",\"reason\":\"appeal upheld\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, withdrawn.statusCode(), withdrawn.body());
+            JsonNode record = JSON.readTree(withdrawn.body());
+            assertEquals("appeal upheld", record.at("/withdrawal/reason").asText());
+            List<String> lines = Files.readAllLines(log);
+            assertEquals(lines.size(), record.at("/withdrawal/anchor/line").asInt(), "the withdrawal's line is the log's last");
+
+            JsonNode next = JSON.readTree(post(server, Applications.grant("ars-c", employer, employee, 4_000)).body());
+            assertEquals(0, next.at("/calculation/employeeRoomBefore").decimalValue().compareTo(new java.math.BigDecimal("10000")),
+                    "the 10 000 kr of ars-a are room again: " + next);
+
+            List<String> report = new ArrayList<>();
+            AuditReplay.Summary summary = AuditReplay.check(log, engine, ledger, null, report::add);
+            assertTrue(summary.checksOut() && summary.mismatches() == 0, summary + "\n" + String.join("\n", report));
+            assertTrue(summary.toString().endsWith("; 1 withdrawal"), summary.toString());
+        }
+    }
+
     private static String lineOf(String line, String field) throws Exception {
         JsonNode node = JSON.readTree(line);
         return node.get(field).asText();

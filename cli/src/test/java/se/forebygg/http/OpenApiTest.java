@@ -188,6 +188,19 @@ class OpenApiTest {
             probes.add(new Probe(route, "POST", p, token, grant, brokenLedger));
             probes.add(new Probe(route, "POST", p, token, "[" + grant + "]", brokenLedger));
         }
+        // A grant recorded, withdrawn once (200), then again (404); bodies that are no withdrawal (400).
+        String recorded = Applications.grant("ars-withdrawn", Applications.EMPLOYERS.get(5), Applications.EMPLOYEES.get(5), 4_000);
+        String withdrawal = "{\"caseId\": \"ars-withdrawn\", \"reason\": \"appeal upheld\"}";
+        String w = Route.WITHDRAWALS.path();
+        probes.add(new Probe(Route.DECISIONS, "POST", Route.DECISIONS.path(), token, recorded, server));
+        probes.add(new Probe(Route.WITHDRAWALS, "POST", w, token, withdrawal, server));
+        probes.add(new Probe(Route.WITHDRAWALS, "POST", w, token, withdrawal, server));
+        probes.add(new Probe(Route.WITHDRAWALS, "POST", w, token, "{\"caseId\": 5}", server));
+        probes.add(new Probe(Route.WITHDRAWALS, "POST", w, token, "{\"caseId\": \"a\", \"why\": \"x\"}", server));
+        probes.add(new Probe(Route.WITHDRAWALS, "POST", w, token, "not json", server));
+        probes.add(new Probe(Route.WITHDRAWALS, "POST", w, none, withdrawal, server));
+        probes.add(new Probe(Route.WITHDRAWALS, "POST", w, token, withdrawal + " ".repeat((int) LIMIT), server));
+        probes.add(new Probe(Route.WITHDRAWALS, "POST", w, token, withdrawal, brokenLedger));
         probes.add(new Probe(Route.EXPLANATIONS, "POST", "/v1/explanations?lang=sv", token, one, server));
         probes.add(new Probe(Route.EXPLANATIONS, "POST", "/v1/explanations?lang=xx", token, one, server));
         probes.add(new Probe(Route.EXPLANATIONS, "POST", "/v1/explanations", Map.of("Authorization", BEARER,
@@ -225,7 +238,7 @@ class OpenApiTest {
             statuses.computeIfAbsent(probe.method() + " " + probe.route().path(), k -> new TreeSet<>()).add(response.statusCode());
         }
         // A request whose body does not arrive in time: raw, since a client library would send it whole.
-        for (Route route : List.of(Route.DECISIONS, Route.EXPLANATIONS)) {
+        for (Route route : List.of(Route.DECISIONS, Route.EXPLANATIONS, Route.WITHDRAWALS)) {
             Answer slow = slowBody(route.path());
             check("slow " + route.path(), route, "POST", slow);
             statuses.get("POST " + route.path()).add(slow.status());
@@ -236,6 +249,7 @@ class OpenApiTest {
         // What the probes reached, so that a probe that stopped reaching its status shows.
         assertEquals(Set.of(200, 400, 401, 408, 413, 503), statuses.get("POST /v1/decisions"));
         assertEquals(Set.of(200, 400, 401, 408, 413, 503), statuses.get("POST /v1/explanations"));
+        assertEquals(Set.of(200, 400, 401, 404, 408, 413, 503), statuses.get("POST /v1/withdrawals"));
         assertEquals(Set.of(200, 401), statuses.get("GET /metrics"));
         assertEquals(Set.of(200), statuses.get("HEAD /health"));
     }

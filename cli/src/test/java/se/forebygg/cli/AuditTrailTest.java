@@ -245,7 +245,7 @@ class AuditTrailTest {
         assertTrue(unkeyedAppend.err().contains("is keyed (hmac-sha256): give its key"), unkeyedAppend.err());
         EvaluateCommandTest.Run keyedAppend = EvaluateCommandTest.run(null, "evaluate", "--audit-log", log.toString(),
                 "--audit-key", "s3cret", cases.toString());
-        assertEquals(ExitCodes.INTERNAL_FAILURE, keyedAppend.status());
+        assertEquals(ExitCodes.USAGE, keyedAppend.status());
         assertTrue(keyedAppend.err().contains("is not keyed, and a key was given"), keyedAppend.err());
     }
 

@@ -214,11 +214,12 @@ public final class AuditLog implements AutoCloseable {
                 return false;
             }
             RecordedGrant grant = counting.get();
+            Instant at = withdrawal.at() == null ? Instant.now() : withdrawal.at();
             ObjectNode line = json.createObjectNode();
             line.put(CASE_ID, caseId);
             line.put(INPUT_HASH, grant.inputHash());
             ObjectNode why = line.putObject(WITHDRAWAL);
-            why.put(AT, (withdrawal.at() == null ? Instant.now() : withdrawal.at()).toString());
+            why.put(AT, at.toString());
             if (withdrawal.reason() != null) {
                 why.put(REASON, withdrawal.reason());
             }
@@ -228,8 +229,8 @@ public final class AuditLog implements AutoCloseable {
                 AuditFile.Written written = write(line, true, true);
                 boolean withdrawn;
                 try {
-                    withdrawn = delegate().withdraw(caseId, new Withdrawal(Instant.parse(why.get(AT).asText()),
-                            withdrawal.reason(), new AuditAnchor(id(), written.seq(), written.hash())));
+                    withdrawn = delegate().withdraw(caseId, new Withdrawal(at, withdrawal.reason(),
+                            new AuditAnchor(id(), written.seq(), written.hash())));
                 } catch (RuntimeException e) {
                     notCommitted(caseId, written.seq(), e.getMessage(), e);
                     throw e;

@@ -302,6 +302,7 @@ final class DecisionHandler extends Handler.Abstract implements Graceful {
                         chunk.release();
                     }
                     if (last) {
+                        exchange.bodyRead = true;
                         deadline.cancel();
                         if (settled.compareAndSet(false, true)) {
                             decide(exchange, new ByteArrayInputStream(bytes, 0, size), startsArray(), work, this::release);
@@ -502,6 +503,8 @@ final class DecisionHandler extends Handler.Abstract implements Graceful {
         final Callback callback;
         /** The route answering, once known (null for an unknown path, a wrong method, a missing token). */
         volatile Route route;
+        /** Set once the whole body has been read; until then an answer ends the connection (see {@link #answer}). */
+        volatile boolean bodyRead;
         private final AtomicBoolean answered = new AtomicBoolean();
 
         Exchange(Request request, Response response, Callback callback) {
@@ -527,6 +530,10 @@ final class DecisionHandler extends Handler.Abstract implements Graceful {
             if (!answered.compareAndSet(false, true)) {
                 return false;
             }
+            // Answered before its body was read (401, 404, 405, 413 …): the unread rest would be taken for the
+            // next request, so the connection ends here, and says so, so that a client does not reuse it.
+            close |= !bodyRead && (request.getLength() > 0
+                    || (request.getLength() < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING)));
             try {
                 response.setStatus(status);
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);

@@ -12,6 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import se.forebygg.Forebygg;
 import se.forebygg.audit.AuditLog;
+import se.forebygg.audit.Withdrawals;
 import se.forebygg.grant.GrantLedger;
 import se.forebygg.grant.RecordedGrant;
 import se.forebygg.grant.Withdrawal;
@@ -80,15 +81,13 @@ final class LedgerCommand implements Runnable {
                  AuditLog audit = auditOptions.auditLog == null ? null
                          : AuditLog.append(auditOptions.auditLog, Forebygg.create(), opened.ledger(), auditOptions.auditKey)) {
                 GrantLedger ledger = audit == null ? opened.ledger() : audit.ledger();
-                if (!ledger.withdraw(caseId, Withdrawal.now(reason))) {
+                Optional<RecordedGrant> withdrawn = Withdrawals.withdraw(ledger, caseId, reason);
+                if (withdrawn.isEmpty()) {
                     System.err.println("forebygg: no grant counts under caseId " + caseId + " in " + ledgerOptions.url
                             + withdrawnAlready(ledger.history(caseId)));
                     return ExitCodes.NOTHING_RECORDED;
                 }
-                List<RecordedGrant> history = ledger.history(caseId);
-                Optional<RecordedGrant> withdrawn = history.stream().filter(RecordedGrant::withdrawn)
-                        .reduce((first, second) -> second);
-                print(AuditLog.mapper(), withdrawn.orElseThrow());
+                print(AuditLog.mapper(), withdrawn.get());
                 return ExitCodes.OK;
             }
         }

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -35,6 +36,7 @@ import org.eclipse.jetty.util.thread.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.forebygg.audit.AuditLog;
+import se.forebygg.audit.Withdrawals;
 import se.forebygg.grant.RecordedGrant;
 import se.forebygg.grant.Withdrawal;
 import se.forebygg.Forebygg;
@@ -458,13 +460,13 @@ final class DecisionHandler extends Handler.Abstract implements Graceful {
         }
         String id = caseId.asText();
         GrantLedger withdrawFrom = audit == null ? ledger : audit.ledger();
-        if (!withdrawFrom.withdraw(id, Withdrawal.now(reason == null || reason.isNull() ? null : reason.asText()))) {
+        Optional<RecordedGrant> withdrawn = Withdrawals.withdraw(withdrawFrom, id,
+                reason == null || reason.isNull() ? null : reason.asText());
+        if (withdrawn.isEmpty()) {
             return problem(404, "no grant counts under caseId " + Problem.quote(id)
                     + (withdrawFrom.history(id).isEmpty() ? ": the ledger has no decision on it" : ": it was withdrawn already"));
         }
-        RecordedGrant withdrawn = withdrawFrom.history(id).stream().filter(RecordedGrant::withdrawn)
-                .reduce((first, second) -> second).orElseThrow();
-        return new Answer(200, JSON, AuditLog.mapper().writeValueAsString(withdrawn));
+        return new Answer(200, JSON, AuditLog.mapper().writeValueAsString(withdrawn.get()));
     }
 
     private static Answer problem(int status, String message) {

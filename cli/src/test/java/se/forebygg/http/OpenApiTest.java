@@ -61,6 +61,12 @@ class OpenApiTest {
     static Forebygg engine;
     /** Guarded by a token, small limits. */
     static DecisionServer server;
+    /**
+     * As {@link #server}, with a read timeout of 2 s for the slow-body probes. Only raw sockets talk to it: a pooled
+     * client connection left idle longer than the read timeout is closed by the server, and a client that reuses it
+     * at that moment reads no answer (the JDK client's "header parser received no bytes").
+     */
+    static DecisionServer slow;
     /** A ledger that cannot hold any room: grants are refused with cause ledger (503). */
     static DecisionServer brokenLedger;
     static String documentText;
@@ -71,7 +77,8 @@ class OpenApiTest {
     @BeforeAll
     static void start() throws Exception {
         engine = Forebygg.create();
-        server = DecisionServer.builder(engine, new InMemoryGrantLedger()).port(0).token(TOKEN).maxBodyBytes(LIMIT)
+        server = DecisionServer.builder(engine, new InMemoryGrantLedger()).port(0).token(TOKEN).maxBodyBytes(LIMIT).start();
+        slow = DecisionServer.builder(engine, new InMemoryGrantLedger()).port(0).token(TOKEN).maxBodyBytes(LIMIT)
                 .readTimeout(Duration.ofSeconds(2)).start();
         brokenLedger = DecisionServer.builder(engine, DecisionServerAbuseTest.ledgerThat(() -> {
             throw new UndecidedCaseException(UndecidedCaseException.Cause.LEDGER, "the ledger is down (test)", null);
@@ -90,6 +97,7 @@ class OpenApiTest {
     @AfterAll
     static void stop() {
         server.close();
+        slow.close();
         brokenLedger.close();
     }
 
@@ -324,7 +332,7 @@ class OpenApiTest {
 
     /** Sends headers and half of the body, then nothing: the server's read timeout (2 s) answers. */
     static Answer slowBody(String path) throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+        try (Socket socket = new Socket("127.0.0.1", slow.port())) {
             socket.setSoTimeout(20_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST " + path + " HTTP/1.1\r\nHost: test\r\nAuthorization: " + BEARER

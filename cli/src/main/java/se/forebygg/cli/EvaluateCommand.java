@@ -46,6 +46,9 @@ final class EvaluateCommand implements Callable<Integer> {
     EngineOptions options;
 
     @Mixin
+    ThreadsOption threads;
+
+    @Mixin
     LedgerOptions ledgerOptions;
 
     @Mixin
@@ -53,7 +56,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Forebygg engine = options.engine();
+        Forebygg engine = options.engine(options.parameters(), threads);
         ObjectMapper mapper = ForebyggJson.newMapper();
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
         Outcomes outcomes = new Outcomes();

@@ -38,9 +38,12 @@ final class ExplainCommand implements Callable<Integer> {
     @Mixin
     EngineOptions options;
 
+    @Mixin
+    ThreadsOption threads;
+
     @Override
     public Integer call() throws IOException {
-        Forebygg engine = options.engine();
+        Forebygg engine = options.engine(options.parameters(), threads);
         Locale locale = Locale.forLanguageTag(lang.name());
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
         boolean bad = false;

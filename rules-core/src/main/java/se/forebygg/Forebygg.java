@@ -172,6 +172,16 @@ public final class Forebygg {
         return Benefits.isShared(Objects.requireNonNull(aCase, "case"));
     }
 
+    /**
+     * The order in which {@link #decideAll} decides the cases that {@link #sharesLedger share the ledger} (grant
+     * applications: by submission date, then caseId). Such cases decided in consecutive batches of this order
+     * through one ledger get the decisions one batch of them all would get: a host with more of them than its
+     * memory holds can sort them on disk.
+     */
+    public Comparator<Case> ledgerOrder() {
+        return Scheduler.SHARED_ORDER;
+    }
+
     /** The parameter table in use. */
     public Parameters parameters() {
         return parameters;

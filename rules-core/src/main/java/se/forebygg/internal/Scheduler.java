@@ -293,21 +293,23 @@ public final class Scheduler {
      */
     public static List<Integer> inBatchOrder(List<? extends Case> cases) {
         List<Integer> alone = new ArrayList<>();
-        Map<Benefit<Case>, List<Integer>> shared = new LinkedHashMap<>();
+        List<Integer> shared = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
-            Case aCase = cases.get(i);
-            if (Benefits.isShared(aCase)) {
-                shared.computeIfAbsent(Benefits.of(aCase), b -> new ArrayList<>()).add(i);
-            } else {
-                alone.add(i);
-            }
+            (Benefits.isShared(cases.get(i)) ? shared : alone).add(i);
         }
-        shared.forEach((benefit, positions) -> {
-            positions.sort(Comparator.comparing(i -> (Case) cases.get(i), benefit.shared().order()));
-            alone.addAll(positions);
-        });
+        shared.sort(Comparator.comparing(i -> (Case) cases.get(i), SHARED_ORDER));
+        alone.addAll(shared);
         return alone;
     }
+
+    /**
+     * The order of the shared cases: by benefit, then in the benefit's {@link Benefit.Shared#order()}. Each
+     * room's cases are decided in this order; deciding them in consecutive batches of this order through one
+     * ledger gives what one batch gives, as every room sees the same cases before it.
+     */
+    public static final Comparator<Case> SHARED_ORDER = Comparator
+            .comparing((Case c) -> Benefits.of(c).caseClass().getName())
+            .thenComparing((a, b) -> Benefits.of(a).shared().order().compare(a, b));
 
     /** The case's room in the ledger; cases of different benefits never share one. */
     private static String roomOf(Case aCase) {

@@ -50,7 +50,8 @@ import se.forebygg.spi.Reason;
 
 /**
  * The engine: rules and parameters loaded once, then {@link #evaluate(Case)} from any number of
- * threads. {@link #decideAll} decides many inputs, many cases per Drools session, one result per input.
+ * threads. {@link #decideAll} decides many inputs, many cases per Drools session, on
+ * {@link Builder#threads several threads}, one result per input.
  *
  * <pre>{@code
  * Forebygg engine = Forebygg.create();
@@ -79,7 +80,7 @@ public final class Forebygg {
     /** Which cases go into which session, and in which order the shared ones take their rooms. */
     private final Scheduler scheduler;
 
-    private Forebygg(KieBase kieBase, Parameters parameters, String rulesVersion, Supplier<RuleFolder> sources) {
+    private Forebygg(KieBase kieBase, Parameters parameters, String rulesVersion, Supplier<RuleFolder> sources, int threads) {
         this.kieBase = kieBase;
         this.parameters = parameters;
         this.rulesVersion = rulesVersion;
@@ -95,7 +96,7 @@ public final class Forebygg {
             public List<Decision> decide(List<Prepared> group, BiConsumer<Prepared, UndecidedCaseException> onLoop) {
                 return Forebygg.this.decide(group, onLoop);
             }
-        });
+        }, threads);
     }
 
     /** The shipped rules (found on the classpath) with the shipped parameters. */
@@ -169,6 +170,16 @@ public final class Forebygg {
      */
     public boolean sharesLedger(Case aCase) {
         return Benefits.isShared(Objects.requireNonNull(aCase, "case"));
+    }
+
+    /**
+     * The order in which {@link #decideAll} decides the cases that {@link #sharesLedger share the ledger} (grant
+     * applications: by submission date, then caseId). Such cases decided in consecutive batches of this order
+     * through one ledger get the decisions one batch of them all would get: a host with more of them than its
+     * memory holds can sort them on disk.
+     */
+    public Comparator<Case> ledgerOrder() {
+        return Scheduler.SHARED_ORDER;
     }
 
     /** The parameter table in use. */
@@ -377,8 +388,23 @@ public final class Forebygg {
         private Path rulesDirectory;
         private RuleFolder compiledFolder;
         private RuleFolder.Compilation compilation;
+        private int threads = Runtime.getRuntime().availableProcessors();
 
         private Builder() {
+        }
+
+        /**
+         * How many threads {@link #decideAll} decides on (default: one per core; 1 decides on the caller's
+         * thread). The results are the same for any number. Each thread holds at most
+         * {@link GrantLedger#reservationsAtOnce()} rooms of the ledger at once; a database ledger needs a
+         * connection per thread ({@code JdbcGrantLedger.open} pools at least one per core).
+         */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+            }
+            this.threads = threads;
+            return this;
         }
 
         /**
@@ -415,7 +441,7 @@ public final class Forebygg {
             if (compilation != null) {
                 RuleFolder folder = compiledFolder;
                 return new Forebygg(se.forebygg.internal.KieBases.compiled(compilation), p, "local-" + folder.fingerprint() + "/" + p.version(),
-                        () -> folder);
+                        () -> folder, threads);
             }
             if (rulesDirectory != null) {
                 RuleFolder folder = RuleFolder.of(rulesDirectory);
@@ -424,10 +450,10 @@ public final class Forebygg {
                     throw new RulesCompilationException(compiled.diagnostics());
                 }
                 return new Forebygg(se.forebygg.internal.KieBases.compiled(compiled), p, "local-" + folder.fingerprint() + "/" + p.version(),
-                        () -> folder);
+                        () -> folder, threads);
             }
             KieBase kieBase = ClasspathRules.KIE_BASE;
-            return new Forebygg(kieBase, p, ClasspathRules.VERSION + "/" + p.version(), ClasspathRules::sources);
+            return new Forebygg(kieBase, p, ClasspathRules.VERSION + "/" + p.version(), ClasspathRules::sources, threads);
         }
     }
 

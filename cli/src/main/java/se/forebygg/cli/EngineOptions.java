@@ -52,10 +52,19 @@ final class EngineOptions {
 
     /** These options' rules with {@code table} as parameters (e.g. a what-if overlay of {@link #parameters()}). */
     Forebygg engine(Parameters table) {
+        return builder(table).build();
+    }
+
+    /** As {@link #engine(Parameters)}, deciding on {@code threads} threads at once. */
+    Forebygg engine(Parameters table, ThreadsOption threads) {
+        return builder(table).threads(threads.threads).build();
+    }
+
+    private Forebygg.Builder builder(Parameters table) {
         Forebygg.Builder builder = Forebygg.builder().parameters(table);
         if (rules != null) {
             builder.rulesDirectory(rules);
         }
-        return builder.build();
+        return builder;
     }
 }

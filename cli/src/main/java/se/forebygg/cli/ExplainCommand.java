@@ -1,12 +1,11 @@
 package se.forebygg.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,10 +13,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import se.forebygg.Forebygg;
-import se.forebygg.engine.Input;
 import se.forebygg.engine.Result;
 import se.forebygg.explain.Explanation;
 import se.forebygg.json.CaseReader;
+import se.forebygg.json.ForebyggJson;
+import se.forebygg.ledger.InMemoryGrantLedger;
 
 /** {@code forebygg explain FILE}: each case's decision as readable text. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
@@ -38,26 +38,31 @@ final class ExplainCommand implements Callable<Integer> {
     @Mixin
     EngineOptions options;
 
+    @Mixin
+    ThreadsOption threads;
+
     @Override
     public Integer call() throws IOException {
-        Forebygg engine = options.engine();
+        Forebygg engine = options.engine(options.parameters(), threads);
         Locale locale = Locale.forLanguageTag(lang.name());
+        ObjectMapper mapper = ForebyggJson.newMapper();
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
-        boolean bad = false;
+        boolean[] bad = {false};
+        boolean[] first = {true};
         try (Inputs.Opened input = Inputs.open(file, "explain");
              CaseReader reader = CaseReader.open(input.reader())) {
-            // Read whole, so that grant applications are decided together as 'evaluate' decides them.
-            List<Input> inputs = new ArrayList<>();
-            reader.forEachRemaining(inputs::add);
-            boolean first = true;
-            for (Result result : engine.decideAll(inputs)) {
-                out.print((first ? "" : System.lineSeparator()) + Explanation.of(result, locale));
-                first = false;
-                bad |= result instanceof Result.Refused;
-            }
+            // Decided as 'evaluate' decides (grant applications in their order); each explanation waits for its
+            // place as one line of JSON text.
+            new InputOrder(engine, new InMemoryGrantLedger(), null, result -> {
+                bad[0] |= result instanceof Result.Refused;
+                return ForebyggJson.toLine(mapper, Explanation.of(result, locale));
+            }).decide(reader, input.progress(), line -> {
+                out.print((first[0] ? "" : System.lineSeparator()) + mapper.readValue(line, String.class));
+                first[0] = false;
+            });
         } finally {
             out.flush();
         }
-        return bad ? ExitCodes.BAD_INPUT : ExitCodes.OK;
+        return bad[0] ? ExitCodes.BAD_INPUT : ExitCodes.OK;
     }
 }

@@ -52,6 +52,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Mixin
     EngineOptions options;
 
+    @Mixin
+    ThreadsOption threads;
+
     @Option(names = "--report", paramLabel = "FILE.html", description = "Also write a self-contained HTML report with charts.")
     Path report;
 
@@ -74,8 +77,8 @@ final class SimulateCommand implements Callable<Integer> {
             whatIf = apply(whatIf, change);
         }
         Instant run = Instant.now();
-        Forebygg baselineEngine = options.engine(baseline);
-        Forebygg whatIfEngine = options.engine(whatIf);
+        Forebygg baselineEngine = options.engine(baseline, threads);
+        Forebygg whatIfEngine = options.engine(whatIf, threads);
         Simulation simulation;
         try {
             simulation = new Simulation(baselineEngine, whatIfEngine, chunk, top);

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import se.forebygg.engine.Case;
 import se.forebygg.engine.Decision;
@@ -37,6 +39,9 @@ import se.forebygg.spi.Benefit;
  *     that read the same sums, and each wave is recorded before the next reads the ledger.</li>
  * <li>A wave is decided in parts of {@link GrantLedger#reservationsAtOnce()} rooms, each part's reservations
  *     taken in room order, so that two batches running at once never wait for each other in a circle.</li>
+ * <li>With several threads, sessions of the first kind are decided in parallel, and so are partitions of the
+ *     shared cases that have no room and no caseId in common, each in its own order; every thread holds at
+ *     most {@link GrantLedger#reservationsAtOnce()} rooms. The results are those of one thread.</li>
  * <li>An input refused (unreadable, bad input, not decided) keeps its place among the results.</li>
  * </ul>
  */
@@ -56,9 +61,13 @@ public final class Scheduler {
     }
 
     private final Sessions sessions;
+    /** How many threads decide at once; one decides everything on the caller's thread. */
+    private final int threads;
 
-    public Scheduler(Sessions sessions) {
+    /** {@code threads}: at least 1 ({@link se.forebygg.Forebygg.Builder#threads} checks it). */
+    public Scheduler(Sessions sessions, int threads) {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
+        this.threads = threads;
     }
 
     /** One result per input, in input order. A ledger that cannot be reached at all still throws. */
@@ -96,24 +105,120 @@ public final class Scheduler {
         while (firstShared < order.size() && !Benefits.isShared(cases.get(order.get(firstShared)))) {
             firstShared++;
         }
+        List<Runnable> work = new ArrayList<>();
         // Cases that count against no other case see nothing but their own facts: many share one session.
-        Group group = new Group(onFailure);
+        // The sessions are formed here, in input order, whatever the number of threads.
+        List<Integer> alone = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
         for (int i : order.subList(0, firstShared)) {
             if (cases.get(i) == null) {
                 continue;
             }
-            try {
-                group.add(i, prepare(cases.get(i)), decisions);
-            } catch (InvalidCaseException e) {
-                onFailure.accept(i, e);
+            if (alone.size() == GROUP_SIZE || !ids.add(cases.get(i).caseId())) {
+                work.add(decideAlone(cases, alone, decisions, onFailure));
+                alone = new ArrayList<>();
+                ids.clear();
+                ids.add(cases.get(i).caseId());
             }
+            alone.add(i);
         }
-        group.flush(decisions);
-        // Shared cases (grants) read the ledger as left by every earlier case of their room (employer and
-        // year), so a session takes at most one case per room: the n-th case of each room goes in wave n.
+        if (!alone.isEmpty()) {
+            work.add(decideAlone(cases, alone, decisions, onFailure));
+        }
+        // Shared cases (grants) of different rooms read and write nothing of each other's in the ledger: each
+        // partition of rooms is decided on one thread, in the order one thread would decide it.
+        for (List<Integer> partition : partitions(cases, order.subList(firstShared, order.size()))) {
+            work.add(() -> decideShared(cases, partition, ledger, decisions, onFailure));
+        }
+        run(work);
+        return decisions;
+    }
+
+    /** A session's worth of cases that count against no other: their decisions, or their failures. */
+    private Runnable decideAlone(List<? extends Case> cases, List<Integer> positions, Decision[] decisions,
+                                 BiConsumer<Integer, RuntimeException> onFailure) {
+        return () -> {
+            Group group = new Group(onFailure);
+            for (int i : positions) {
+                try {
+                    group.add(i, prepare(cases.get(i)), decisions);
+                } catch (InvalidCaseException e) {
+                    onFailure.accept(i, e);
+                }
+            }
+            group.flush(decisions);
+        };
+    }
+
+    /**
+     * Shared cases (positions in batch order) split into at most {@code threads} partitions, each in batch
+     * order, such that no room and no caseId is in two partitions: what a case reads from the ledger (its
+     * room's sums, whether its caseId is recorded) is then written only by cases of its own partition, in
+     * the order of a one-thread run, so the decisions do not depend on the number of threads.
+     */
+    private List<List<Integer>> partitions(List<? extends Case> cases, List<Integer> shared) {
+        if (threads == 1 || shared.isEmpty()) {
+            return shared.isEmpty() ? List.of() : List.of(shared);
+        }
+        // Rooms joined by a caseId they have in common form one component (union-find).
+        Map<String, String> parent = new HashMap<>();
+        for (int i : shared) {
+            union(parent, "room\u0000" + roomOf(cases.get(i)), "case\u0000" + cases.get(i).caseId());
+        }
+        Map<String, List<Integer>> components = new LinkedHashMap<>();
+        for (int i : shared) {
+            components.computeIfAbsent(find(parent, "room\u0000" + roomOf(cases.get(i))), c -> new ArrayList<>()).add(i);
+        }
+        // Largest components first, each to the partition with the fewest cases so far.
+        List<List<Integer>> bySize = new ArrayList<>(components.values());
+        bySize.sort(Comparator.comparing((List<Integer> c) -> -c.size()).thenComparing(c -> c.get(0)));
+        int count = Math.min(threads, bySize.size());
+        List<List<Integer>> partitions = new ArrayList<>();
+        for (int p = 0; p < count; p++) {
+            partitions.add(new ArrayList<>());
+        }
+        for (List<Integer> component : bySize) {
+            partitions.stream().min(Comparator.comparing(List::size)).orElseThrow().addAll(component);
+        }
+        Map<Integer, Integer> rank = new HashMap<>();
+        for (int k = 0; k < shared.size(); k++) {
+            rank.put(shared.get(k), k);
+        }
+        partitions.forEach(p -> p.sort(Comparator.comparing(rank::get)));
+        return partitions;
+    }
+
+    private static String find(Map<String, String> parent, String key) {
+        String root = key;
+        for (String up = parent.get(root); up != null && !up.equals(root); up = parent.get(root)) {
+            root = up;
+        }
+        for (String at = key; !at.equals(root); ) {
+            String up = parent.put(at, root);
+            at = up == null ? root : up;
+        }
+        return root;
+    }
+
+    private static void union(Map<String, String> parent, String a, String b) {
+        parent.putIfAbsent(a, a);
+        parent.putIfAbsent(b, b);
+        String ra = find(parent, a);
+        String rb = find(parent, b);
+        if (!ra.equals(rb)) {
+            parent.put(rb, ra);
+        }
+    }
+
+    /**
+     * Shared cases in batch order, in waves: the n-th case of each room goes in wave n, so a session never holds
+     * two cases that read the same sums, and each wave is recorded before the next reads the ledger.
+     */
+    private void decideShared(List<? extends Case> cases, List<Integer> shared, GrantLedger ledger, Decision[] decisions,
+                              BiConsumer<Integer, RuntimeException> onFailure) {
         List<List<Integer>> waves = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
-        for (int i : order.subList(firstShared, order.size())) {
+        for (int i : shared) {
             int wave = seen.merge(roomOf(cases.get(i)), 1, Integer::sum) - 1;
             if (wave == waves.size()) {
                 waves.add(new ArrayList<>());
@@ -121,14 +226,64 @@ public final class Scheduler {
             waves.get(wave).add(i);
         }
         // A ledger says how many rooms one caller may hold at once (a database ledger: one, as each holds
-        // a connection and a transaction); a wave is decided in parts of that size.
+        // a connection and a transaction); a wave is decided in parts of that size. Each thread is a caller.
         int atOnce = Math.max(1, ledger.reservationsAtOnce());
         for (List<Integer> wave : waves) {
             for (int from = 0; from < wave.size(); from += atOnce) {
                 decideWave(cases, wave.subList(from, Math.min(wave.size(), from + atOnce)), ledger, decisions, onFailure);
             }
         }
-        return decisions;
+    }
+
+    /**
+     * Runs {@code work} on up to {@link #threads} threads, the caller's one of them; returns when all is done.
+     * The first failure stops the taking of further work and is thrown once every thread has stopped.
+     */
+    private void run(List<Runnable> work) {
+        int count = Math.min(threads, work.size());
+        if (count <= 1) {
+            work.forEach(Runnable::run);
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Runnable worker = () -> {
+            for (int k = next.getAndIncrement(); k < work.size() && failure.get() == null; k = next.getAndIncrement()) {
+                try {
+                    work.get(k).run();
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                }
+            }
+        };
+        List<Thread> helpers = new ArrayList<>();
+        for (int t = 1; t < count; t++) {
+            Thread helper = new Thread(worker, "forebygg-decide-" + t);
+            helper.setDaemon(true);
+            helper.start();
+            helpers.add(helper);
+        }
+        worker.run();
+        boolean interrupted = false;
+        for (Thread helper : helpers) {
+            while (helper.isAlive()) {
+                try {
+                    helper.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        Throwable t = failure.get();
+        if (t instanceof RuntimeException e) {
+            throw e;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
     }
 
     /**
@@ -138,21 +293,23 @@ public final class Scheduler {
      */
     public static List<Integer> inBatchOrder(List<? extends Case> cases) {
         List<Integer> alone = new ArrayList<>();
-        Map<Benefit<Case>, List<Integer>> shared = new LinkedHashMap<>();
+        List<Integer> shared = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
-            Case aCase = cases.get(i);
-            if (Benefits.isShared(aCase)) {
-                shared.computeIfAbsent(Benefits.of(aCase), b -> new ArrayList<>()).add(i);
-            } else {
-                alone.add(i);
-            }
+            (Benefits.isShared(cases.get(i)) ? shared : alone).add(i);
         }
-        shared.forEach((benefit, positions) -> {
-            positions.sort(Comparator.comparing(i -> (Case) cases.get(i), benefit.shared().order()));
-            alone.addAll(positions);
-        });
+        shared.sort(Comparator.comparing(i -> (Case) cases.get(i), SHARED_ORDER));
+        alone.addAll(shared);
         return alone;
     }
+
+    /**
+     * The order of the shared cases: by benefit, then in the benefit's {@link Benefit.Shared#order()}. Each
+     * room's cases are decided in this order; deciding them in consecutive batches of this order through one
+     * ledger gives what one batch gives, as every room sees the same cases before it.
+     */
+    public static final Comparator<Case> SHARED_ORDER = Comparator
+            .comparing((Case c) -> Benefits.of(c).caseClass().getName())
+            .thenComparing((a, b) -> Benefits.of(a).shared().order().compare(a, b));
 
     /** The case's room in the ledger; cases of different benefits never share one. */
     private static String roomOf(Case aCase) {

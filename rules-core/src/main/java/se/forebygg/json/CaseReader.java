@@ -23,9 +23,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.Iterator;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,7 +53,7 @@ public final class CaseReader implements Iterator<Input>, Closeable {
     private final JsonFactory lineFactory;
     private final ObjectReader caseReader;
     private final Deque<Input> pending = new ArrayDeque<>();
-    private final Map<String, Integer> seenIds = new HashMap<>();
+    private final SeenIds seenIds = new SeenIds();
     private Mode mode;
     private JsonParser document;
     private int lineNo;
@@ -239,10 +237,10 @@ public final class CaseReader implements Iterator<Input>, Closeable {
                 return null;
             }
             Case value = caseReader.readValue(p);
-            if (value == null || p.nextToken() != null || seenIds.containsKey(value.caseId())) {
+            if (value == null || p.nextToken() != null || seenIds.contains(value.caseId())) {
                 return null;
             }
-            seenIds.put(value.caseId(), number);
+            seenIds.putIfAbsent(value.caseId(), number);
             return new Input.Read(value, LocatedTree.onLine(number)::lineOf);
         } catch (IOException | RuntimeException e) {
             return null;

@@ -74,8 +74,11 @@ public final class JdbcGrantLedger implements GrantLedger, AutoCloseable {
             }
         }
     }
-    /** Connections of a ledger's own pool: one per reservation held at once, for threads deciding in parallel. */
-    static final int POOL_SIZE = 8;
+    /**
+     * Connections of a ledger's own pool: one per reservation held at once, for threads deciding in parallel;
+     * at least one per core, as the engine decides on one thread per core unless told otherwise.
+     */
+    static final int POOL_SIZE = Math.max(8, Runtime.getRuntime().availableProcessors());
     /**
      * What {@link #recordedGrant} reads, as columns 1 to 6; the queries add 7, withdrawn (1) or not
      * (0), and 8, the order of withdrawal or of recording.

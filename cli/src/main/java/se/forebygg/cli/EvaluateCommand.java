@@ -47,7 +47,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Outcomes outcomes = new Outcomes();
         try (Inputs.Opened input = Inputs.open(file, "evaluate");
              CaseReader reader = CaseReader.open(input.reader());
-             LedgerOptions.Opened ledgers = ledgerOptions.open();
+             LedgerOptions.Opened ledgers = ledgerOptions.openForOneRun();
              AuditLog audit = auditOptions.auditLog == null ? null
                      : AuditLog.append(auditOptions.auditLog, engine, ledgers.ledger(), auditOptions.auditKey)) {
             new InputOrder(engine, ledgers.ledger(), audit, result -> {

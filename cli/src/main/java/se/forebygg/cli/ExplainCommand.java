@@ -53,7 +53,7 @@ final class ExplainCommand implements Callable<Integer> {
              CaseReader reader = CaseReader.open(input.reader())) {
             // Decided as 'evaluate' decides (grant applications in their order); each explanation waits for its
             // place as one line of JSON text.
-            new InputOrder(engine, new InMemoryGrantLedger(), null, result -> {
+            new InputOrder(engine, InMemoryGrantLedger.forOneRun(), null, result -> {
                 bad[0] |= result instanceof Result.Refused;
                 return ForebyggJson.toLine(mapper, Explanation.of(result, locale));
             }).decide(reader, input.progress(), line -> {

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
 import se.forebygg.Forebygg;
@@ -33,8 +32,6 @@ import se.forebygg.json.ForebyggJson;
 final class InputOrder {
     /** Cases other than grants decided together in one batch: enough to amortise a session, little memory. */
     private static final int CHUNK = 1000;
-    /** Grant applications held in memory before they are sorted on disk ({@link SortedSpill}). */
-    private static final int HELD = 10_000;
     /** Grant applications decided together, in their order: many rooms per wave, little memory. */
     private static final int GRANT_BATCH = 5_000;
 
@@ -64,7 +61,7 @@ final class InputOrder {
     void decide(CaseReader reader, Progress progress, Lines out) throws IOException {
         Path spill = null;
         Path decided = null;
-        try (SortedSpill grants = new SortedSpill(engine.ledgerOrder(), ForebyggJson.newMapper(), HELD)) {
+        try (SortedSpill grants = new SortedSpill(engine.ledgerOrder(), ForebyggJson.newMapper(), SortedSpill.RUN_SIZE)) {
             List<Input> pending = new ArrayList<>(CHUNK);
             PrintWriter later = null;
             while (reader.hasNext()) {
@@ -118,24 +115,12 @@ final class InputOrder {
     private Places decideGrants(SortedSpill grants, Path file) throws IOException {
         Places places = new Places(grants.size());
         try (OutputStream to = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            Iterator<SortedSpill.Entry> sorted = grants.sorted();
-            List<Input> batch = new ArrayList<>(GRANT_BATCH);
-            List<Integer> numbers = new ArrayList<>(GRANT_BATCH);
-            while (sorted.hasNext() || !batch.isEmpty()) {
-                if (sorted.hasNext()) {
-                    SortedSpill.Entry next = sorted.next();
-                    batch.add(next.input());
-                    numbers.add(next.number());
+            grants.inBatches(GRANT_BATCH, batch -> {
+                List<Result> results = results(batch.stream().<Input>map(SortedSpill.Entry::input).toList());
+                for (int k = 0; k < results.size(); k++) {
+                    places.write(to, batch.get(k).number(), render.apply(results.get(k)));
                 }
-                if (batch.size() == GRANT_BATCH || !sorted.hasNext()) {
-                    List<Result> results = results(batch);
-                    for (int k = 0; k < results.size(); k++) {
-                        places.write(to, numbers.get(k), render.apply(results.get(k)));
-                    }
-                    batch.clear();
-                    numbers.clear();
-                }
-            }
+            });
         }
         return places;
     }

@@ -27,11 +27,20 @@ final class LedgerOptions {
                     + " (error with cause ledger; nothing recorded). Default: ${DEFAULT-VALUE}.")
     int lockTimeoutSeconds;
 
-    /** The ledger asked for; close it after use. */
+    /** The ledger asked for (in memory, keeping every decision, when none was); close it after use. */
     Opened open() {
-        if (url == null) {
-            return new Opened(new InMemoryGrantLedger(), null);
-        }
+        return url == null ? new Opened(new InMemoryGrantLedger(), null) : openAsked();
+    }
+
+    /**
+     * The ledger asked for, or one in memory for a single pass over an input whose caseIds the reader keeps
+     * distinct ({@link InMemoryGrantLedger#forOneRun()}: sums per room only, so memory stays flat); close it after use.
+     */
+    Opened openForOneRun() {
+        return url == null ? new Opened(InMemoryGrantLedger.forOneRun(), null) : openAsked();
+    }
+
+    private Opened openAsked() {
         if (lockTimeoutSeconds < 1) {
             throw new LedgerException("--ledger-lock-timeout must be at least 1 second, not " + lockTimeoutSeconds, null, true);
         }

@@ -27,11 +27,21 @@ import se.forebygg.engine.Input;
  * back. Each case keeps its number (the order it was added in) and the input lines of its values, so that
  * a problem found in it later names the same line.
  */
-final class SortedSpill implements AutoCloseable {
+public final class SortedSpill implements AutoCloseable {
 
     /** A case read back: its number and the input as read. */
-    record Entry(int number, Input.Read input) {
+    public record Entry(int number, Input.Read input) {
     }
+
+    /** What is done with each batch of cases read back in order. */
+    @FunctionalInterface
+    public interface Batches {
+        /** {@code batch} is reused: copy what must outlive the call. */
+        void accept(List<Entry> batch) throws IOException;
+    }
+
+    /** Cases held in memory before they are sorted and written out: a few MB, few files for a million. */
+    public static final int RUN_SIZE = 10_000;
 
     private final Comparator<Case> order;
     private final ObjectMapper mapper;
@@ -41,21 +51,39 @@ final class SortedSpill implements AutoCloseable {
     private final List<BufferedReader> open = new ArrayList<>();
     private int added;
 
-    SortedSpill(Comparator<Case> order, ObjectMapper mapper, int runSize) {
+    /** Holds cases for {@code order}, at most {@code runSize} of them in memory. */
+    public SortedSpill(Comparator<Case> order, ObjectMapper mapper, int runSize) {
         this.order = order;
         this.mapper = mapper;
         this.runSize = runSize;
     }
 
     /** How many cases were added. */
-    int size() {
+    public int size() {
         return added;
     }
 
-    void add(Input.Read input) throws IOException {
+    /** Adds a case; once {@code runSize} are held they go to a file. */
+    public void add(Input.Read input) throws IOException {
         run.add(new Entry(added++, input));
         if (run.size() == runSize) {
             spill();
+        }
+    }
+
+    /**
+     * Every case added, in {@code order}, given to {@code to} {@code size} at a time (the last batch may be
+     * smaller); call once, after the last add.
+     */
+    public void inBatches(int size, Batches to) throws IOException {
+        Iterator<Entry> sorted = sorted();
+        List<Entry> batch = new ArrayList<>(size);
+        while (sorted.hasNext()) {
+            batch.add(sorted.next());
+            if (batch.size() == size || !sorted.hasNext()) {
+                to.accept(batch);
+                batch.clear();
+            }
         }
     }
 

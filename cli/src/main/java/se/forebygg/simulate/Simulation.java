@@ -1,6 +1,8 @@
 package se.forebygg.simulate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -19,6 +21,8 @@ import se.forebygg.engine.Outcome;
 import se.forebygg.engine.ReasonCode;
 import se.forebygg.Forebygg;
 import se.forebygg.engine.Input;
+import se.forebygg.cli.SortedSpill;
+import se.forebygg.grant.GrantLedger;
 import se.forebygg.ledger.InMemoryGrantLedger;
 import se.forebygg.json.CaseReader;
 import se.forebygg.json.ForebyggJson;
@@ -32,10 +36,11 @@ import se.forebygg.json.ForebyggJson;
  * removed, or a finding of the same code worded with other figures); its calculation alone is not
  * compared.
  *
- * <p>A chunk is one {@link Forebygg#decideAll} call, so cases in it count against each other's yearly
- * caps. A chunk never ends inside a run of one employer's grant applications: when an employer's
- * applications stand together in the input (as {@code forebygg generate} writes them), its caps see all
- * of them.
+ * <p>Grant applications are decided as {@code forebygg evaluate} decides them: after the other cases, sorted
+ * on disk in the ledger's order ({@link Forebygg#ledgerOrder()}) and decided a chunk at a time, each scenario
+ * through a ledger of its own for the whole run, so every cap sees every earlier application of its room
+ * wherever it stands in the input. The other cases are decided a chunk at a time as they are read. Examples
+ * are the first in input order all the same.
  */
 public final class Simulation {
     private final Forebygg baseline;
@@ -54,30 +59,45 @@ public final class Simulation {
         this.top = top;
     }
 
-    /** Reads every case of {@code reader} and returns what changed. */
+    /**
+     * Reads every case of {@code reader} and returns what changed.
+     *
+     * @throws UncheckedIOException when the grant applications cannot be held in a temporary file
+     */
     public Result run(CaseReader reader) {
-        Result result = new Result(top);
-        // Only the cases are kept, not the reader's entries with their line maps: bad input is just counted.
-        List<Case> chunk = new ArrayList<>();
-        List<String> employers = new ArrayList<>();
-        String lastEmployer = null;
-        while (reader.hasNext()) {
-            if (!(reader.next() instanceof Input.Read entry)) {
-                result.badInput++;
-                continue;
+        Run run = new Run(new Result(top));
+        try (SortedSpill grants = new SortedSpill(baseline.ledgerOrder(), mapper, SortedSpill.RUN_SIZE)) {
+            // Only the cases and their lines are kept, not the reader's entries with their line maps.
+            List<Case> chunk = new ArrayList<>();
+            List<Integer> lines = new ArrayList<>();
+            while (reader.hasNext()) {
+                if (!(reader.next() instanceof Input.Read entry)) {
+                    run.result.badInput++;
+                    continue;
+                }
+                if (baseline.sharesLedger(entry.aCase())) {
+                    grants.add(entry);
+                    continue;
+                }
+                chunk.add(entry.aCase());
+                lines.add(entry.line());
+                if (chunk.size() == chunkSize) {
+                    run.decide(Input.all(chunk), lines);
+                    chunk.clear();
+                    lines.clear();
+                }
             }
-            String employer = employerOf(entry.aCase());
-            if (chunk.size() >= chunkSize && (employer == null || !employer.equals(lastEmployer))) {
-                decide(chunk, employers, result);
-                chunk.clear();
-                employers.clear();
-            }
-            chunk.add(entry.aCase());
-            employers.add(employer);
-            lastEmployer = employer;
+            run.decide(Input.all(chunk), lines);
+            grants.inBatches(chunkSize, batch -> run.decide(batch.stream().<Input>map(SortedSpill.Entry::input).toList(),
+                    batch.stream().map(e -> e.input().line()).toList()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot hold the grant applications in a temporary file: " + e.getMessage(), e);
         }
-        decide(chunk, employers, result);
-        return result;
+        run.grantedByEmployer.values().forEach(sums -> {
+            run.result.baseline.addEmployer(sums[0]);
+            run.result.whatIf.addEmployer(sums[1]);
+        });
+        return run.result;
     }
 
     private String employerOf(Case aCase) {
@@ -87,41 +107,49 @@ public final class Simulation {
         return mapper.valueToTree(aCase).path("employerId").asText(null);
     }
 
-    private void decide(List<Case> chunk, List<String> employers, Result result) {
-        if (chunk.isEmpty()) {
-            return;
+    /** One run: its totals, each scenario's ledger and what each employer was granted in each. */
+    private final class Run {
+        final Result result;
+        final GrantLedger baselineLedger = InMemoryGrantLedger.forOneRun();
+        final GrantLedger whatIfLedger = InMemoryGrantLedger.forOneRun();
+        final Map<String, BigDecimal[]> grantedByEmployer = new HashMap<>();
+
+        Run(Result result) {
+            this.result = result;
         }
-        // The baseline decisions are boiled down before the what-if ones are made, to halve the peak memory.
-        // A case either engine refuses (a date outside its parameters) is null there, counted as bad input.
-        List<Input> inputs = Input.all(chunk);
-        List<Outline> before = baseline.decideAll(inputs, new InMemoryGrantLedger()).stream()
-                .map(r -> r instanceof se.forebygg.engine.Result.Decided d ? Outline.of(d.decision(), result.baseline) : null).toList();
-        List<Decision> after = whatIf.decideAll(inputs, new InMemoryGrantLedger()).stream()
-                .map(r -> r instanceof se.forebygg.engine.Result.Decided d ? d.decision() : null).toList();
-        Map<String, BigDecimal[]> grantedByEmployer = new HashMap<>();
-        for (int i = 0; i < chunk.size(); i++) {
-            Outline b = before.get(i);
-            Decision a = after.get(i);
-            if (b == null || a == null) {
-                result.badInput++;
-                continue;
+
+        /** Decides {@code inputs} (read on {@code lines}) in both scenarios and adds them up. */
+        void decide(List<Input> inputs, List<Integer> lines) {
+            if (inputs.isEmpty()) {
+                return;
             }
-            result.decided++;
-            result.whatIf.add(a);
-            Change change = b.changeTo(a);
-            if (change != null) {
-                result.record(change);
+            // The baseline decisions are boiled down before the what-if ones are made, to halve the peak memory.
+            // A case either engine refuses (a date outside its parameters) is null there, counted as bad input.
+            List<Outline> before = baseline.decideAll(inputs, baselineLedger).stream()
+                    .map(r -> r instanceof se.forebygg.engine.Result.Decided d ? Outline.of(d.decision(), result.baseline) : null).toList();
+            List<Decision> after = whatIf.decideAll(inputs, whatIfLedger).stream()
+                    .map(r -> r instanceof se.forebygg.engine.Result.Decided d ? d.decision() : null).toList();
+            for (int i = 0; i < inputs.size(); i++) {
+                Outline b = before.get(i);
+                Decision a = after.get(i);
+                if (b == null || a == null) {
+                    result.badInput++;
+                    continue;
+                }
+                result.decided++;
+                result.whatIf.add(a);
+                Change change = b.changeTo(a);
+                if (change != null) {
+                    result.record(change, lines.get(i));
+                }
+                String employer = inputs.get(i) instanceof Input.Read read ? employerOf(read.aCase()) : null;
+                if (employer != null) {
+                    BigDecimal[] sums = grantedByEmployer.computeIfAbsent(employer,
+                            k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+                    sums[0] = sums[0].add(b.decision.amount());
+                    sums[1] = sums[1].add(a.amount());
+                }
             }
-            if (employers.get(i) != null) {
-                BigDecimal[] sums = grantedByEmployer.computeIfAbsent(employers.get(i),
-                        k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-                sums[0] = sums[0].add(b.decision.amount());
-                sums[1] = sums[1].add(a.amount());
-            }
-        }
-        for (BigDecimal[] sums : grantedByEmployer.values()) {
-            result.baseline.addEmployer(sums[0]);
-            result.whatIf.addEmployer(sums[1]);
         }
     }
 
@@ -175,7 +203,7 @@ public final class Simulation {
         final Tally baseline = new Tally();
         final Tally whatIf = new Tally();
         private final Map<Change.Kind, Long> changedByKind = new EnumMap<>(Change.Kind.class);
-        private final Map<Change.Kind, List<Change>> examples = new EnumMap<>(Change.Kind.class);
+        private final Map<Change.Kind, FirstInInput<Change>> examples = new EnumMap<>(Change.Kind.class);
         private final Map<Transition, Long> transitions = new TreeMap<>();
         private final TopDeltas winners;
         private final TopDeltas losers;
@@ -190,22 +218,20 @@ public final class Simulation {
             this.losers = new TopDeltas(top, false);
         }
 
-        void record(Change change) {
+        /** Counts {@code change}, of the case read on input {@code line}. */
+        void record(Change change, int line) {
             changed++;
             changedByKind.merge(change.kind(), 1L, Long::sum);
-            List<Change> kept = examples.computeIfAbsent(change.kind(), k -> new ArrayList<>());
-            if (kept.size() < EXAMPLES) {
-                kept.add(change);
-            }
+            examples.computeIfAbsent(change.kind(), k -> new FirstInInput<>(EXAMPLES)).add(line, change);
             if (change.kind() == Change.Kind.OUTCOME) {
                 transitions.merge(new Transition(change.type(), change.baselineOutcome(), change.whatIfOutcome()), 1L, Long::sum);
             }
             int sign = change.delta().signum();
             if (sign > 0) {
-                winners.add(change);
+                winners.add(change, line);
                 gained.add(change.delta());
             } else if (sign < 0) {
-                losers.add(change);
+                losers.add(change, line);
                 lost.add(change.delta());
             }
         }
@@ -238,7 +264,8 @@ public final class Simulation {
 
         /** The first changed decisions of {@code kind}, in input order. */
         public List<Change> examples(Change.Kind kind) {
-            return List.copyOf(examples.getOrDefault(kind, List.of()));
+            FirstInInput<Change> kept = examples.get(kind);
+            return kept == null ? List.of() : kept.list();
         }
 
         /** How many decisions went from one outcome to another, per benefit. */

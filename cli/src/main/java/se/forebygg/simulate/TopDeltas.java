@@ -1,7 +1,6 @@
 package se.forebygg.simulate;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -25,7 +24,7 @@ public final class TopDeltas {
         private final BigDecimal delta;
         private long decisions;
         private final Map<CaseType, Long> types = new EnumMap<>(CaseType.class);
-        private final List<String> examples = new ArrayList<>();
+        private final FirstInInput<String> examples = new FirstInInput<>(EXAMPLES);
 
         Group(BigDecimal delta) {
             this.delta = delta;
@@ -47,7 +46,7 @@ public final class TopDeltas {
 
         /** The first case ids of the group, in input order. */
         public List<String> examples() {
-            return List.copyOf(examples);
+            return examples.list();
         }
     }
 
@@ -62,7 +61,8 @@ public final class TopDeltas {
         this.groups = new TreeMap<>(gains ? order.reversed() : order);
     }
 
-    void add(Change change) {
+    /** Counts {@code change}, of the case read on input {@code line}. */
+    void add(Change change, int line) {
         if (top == 0) {
             return;
         }
@@ -80,9 +80,7 @@ public final class TopDeltas {
         }
         group.decisions++;
         group.types.merge(change.type(), 1L, Long::sum);
-        if (group.examples.size() < EXAMPLES) {
-            group.examples.add(change.caseId());
-        }
+        group.examples.add(line, change.caseId());
     }
 
     /** The kept groups, the largest change first. */

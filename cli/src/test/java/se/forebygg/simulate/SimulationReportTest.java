@@ -97,7 +97,7 @@ class SimulationReportTest {
 
     @Test
     void winnersAreGroupedByTheirGainAndEveryGroupCountsAllItsDecisions() throws IOException {
-        // every decision's change, decided in one batch per scenario (as the simulation's chunks, which keep employers together)
+        // every decision's change, decided in one batch per scenario (the caps see every earlier application, as in the simulation)
         List<Input> inputs = new ArrayList<>();
         try (CaseReader reader = CaseReader.open(new StringReader(cases))) {
             reader.forEachRemaining(inputs::add);
@@ -124,6 +124,32 @@ class SimulationReportTest {
         }
         assertTrue(winners.stream().anyMatch(g -> g.decisions() > 1), "this input has ties to group");
         assertEquals(gains.values().stream().mapToLong(Long::longValue).sum(), result.gained().decisions());
+    }
+
+    /**
+     * The caps see every earlier application of their room wherever it stands in the input: shuffled, and in
+     * chunks that part each employer's applications, the totals are those of the input as generated.
+     */
+    @Test
+    void theOrderOfTheInputDoesNotChangeWhatIsGranted() throws IOException {
+        List<String> lines = new ArrayList<>(cases.lines().filter(l -> !l.isBlank()).toList());
+        java.util.Collections.shuffle(lines, new java.util.Random(15));
+        Simulation.Result shuffled = new Simulation(baseline, whatIf, 7, 5)
+                .run(CaseReader.open(new StringReader(String.join("\n", lines))));
+        assertEquals(result.decided(), shuffled.decided());
+        for (boolean whatIfScenario : new boolean[] {false, true}) {
+            Tally expected = whatIfScenario ? result.whatIf() : result.baseline();
+            Tally got = whatIfScenario ? shuffled.whatIf() : shuffled.baseline();
+            assertEquals(0, expected.all().amount().compareTo(got.all().amount()), "paid, what-if " + whatIfScenario);
+            assertEquals(expected.byType().keySet(), got.byType().keySet());
+            expected.byType().forEach((type, sum) -> assertEquals(0, sum.amount().compareTo(got.byType().get(type).amount()),
+                    type + ", what-if " + whatIfScenario));
+        }
+        assertEquals(result.changed(), shuffled.changed());
+        assertEquals(result.winners().stream().map(g -> g.delta() + " x" + g.decisions()).toList(),
+                shuffled.winners().stream().map(g -> g.delta() + " x" + g.decisions()).toList());
+        assertEquals(result.losers().stream().map(g -> g.delta() + " x" + g.decisions()).toList(),
+                shuffled.losers().stream().map(g -> g.delta() + " x" + g.decisions()).toList());
     }
 
     @Test

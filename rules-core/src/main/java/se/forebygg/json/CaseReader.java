@@ -33,6 +33,7 @@ import se.forebygg.engine.CaseType;
 import se.forebygg.engine.InvalidCaseException;
 import se.forebygg.engine.Input;
 import se.forebygg.engine.Result;
+import se.forebygg.internal.SeenIds;
 
 /**
  * Reads cases as the contract allows them: one JSON case, a JSON array of cases, or JSON Lines.

@@ -17,11 +17,17 @@ import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import se.forebygg.engine.Decision;
+import se.forebygg.internal.SeenIds;
 import se.forebygg.json.ForebyggJson;
 
 /**
  * A {@link GrantLedger} in memory, safe to share between threads. Starts empty. A reservation holds
  * a lock per employer and year, so applications of other employers are decided in parallel.
+ *
+ * <p>{@link #forOneRun()} makes one for a single pass over applications of distinct caseIds (what
+ * {@code forebygg evaluate} decides an input through when no ledger is given): it keeps each room's sum and
+ * the caseIds seen, not the decisions, so its memory grows by some 150 bytes a grant rather than the 1 KB of a
+ * kept decision.
  */
 public final class InMemoryGrantLedger implements GrantLedger {
 
@@ -48,11 +54,36 @@ public final class InMemoryGrantLedger implements GrantLedger {
         }
     }
 
-    private final Map<EmployerYear, ReentrantLock> locks = new HashMap<>();
+    /** A room of an employer and year: its lock, and its key kept once (so every employee room shares its strings). */
+    private record Room(EmployerYear key, ReentrantLock lock) {
+    }
+
+    private final Map<EmployerYear, Room> rooms = new HashMap<>();
     private final Map<String, Recorded> byCaseId = new HashMap<>();
     private final List<Withdrawn> withdrawals = new ArrayList<>();
     private final Map<EmployerYear, BigDecimal> perEmployer = new HashMap<>();
     private final Map<EmployeeYear, BigDecimal> perEmployee = new HashMap<>();
+    /** For one run only: the caseIds decided (no decision is kept); null when every decision is kept. */
+    private final SeenIds decidedOnce;
+
+    /** An empty ledger that keeps every decision: for idempotent replays, {@link #history} and withdrawals. */
+    public InMemoryGrantLedger() {
+        this(null);
+    }
+
+    private InMemoryGrantLedger(SeenIds decidedOnce) {
+        this.decidedOnce = decidedOnce;
+    }
+
+    /**
+     * An empty ledger for one pass over applications that each come once: only the sums per room and the
+     * caseIds are kept. An application whose caseId was decided through it is refused
+     * ({@link IllegalStateException}: it cannot give back the decision); {@link #withdraw}, {@link #history}
+     * and {@link #anchoredIn} are not supported.
+     */
+    public static InMemoryGrantLedger forOneRun() {
+        return new InMemoryGrantLedger(new SeenIds());
+    }
 
     @Override
     public BigDecimal granted(String employerId, int year) {
@@ -81,18 +112,24 @@ public final class InMemoryGrantLedger implements GrantLedger {
     @Override
     public Reservation reserve(GrantCase application) {
         Objects.requireNonNull(application, "application");
-        EmployerYear key = new EmployerYear(application.employerId(), application.year());
         String hash = ForebyggJson.inputHash(application);
-        ReentrantLock lock;
+        Room room;
         synchronized (this) {
-            lock = locks.computeIfAbsent(key, k -> new ReentrantLock());
+            room = rooms.computeIfAbsent(new EmployerYear(application.employerId(), application.year()),
+                    k -> new Room(k, new ReentrantLock()));
         }
+        EmployerYear key = room.key;
+        ReentrantLock lock = room.lock;
         lock.lock();
         try {
             Recorded earlier;
             BigDecimal employee;
             BigDecimal employer;
             synchronized (this) {
+                if (decidedOnce != null && decidedOnce.contains(application.caseId())) {
+                    throw new IllegalStateException("application " + application.caseId() + " was decided before "
+                            + "through this ledger for one run, which keeps no decision to give back");
+                }
                 earlier = byCaseId.get(application.caseId());
                 employee = employeeTotal(key.employerId, application.employeeId(), key.year);
                 employer = employerTotal(key.employerId, key.year);
@@ -111,13 +148,14 @@ public final class InMemoryGrantLedger implements GrantLedger {
     @Override
     public boolean withdraw(String caseId, Withdrawal withdrawal) {
         Objects.requireNonNull(withdrawal, "withdrawal");
+        keepsDecisions("withdraw");
         ReentrantLock lock;
         synchronized (this) {
             Recorded recorded = byCaseId.get(caseId);
             if (recorded == null) {
                 return false;
             }
-            lock = locks.get(recorded.employerYear);
+            lock = rooms.get(recorded.employerYear).lock;
         }
         // Like a reservation, a withdrawal waits for the room of its employer and year.
         lock.lock();
@@ -140,6 +178,7 @@ public final class InMemoryGrantLedger implements GrantLedger {
 
     @Override
     public synchronized List<RecordedGrant> history(String caseId) {
+        keepsDecisions("history");
         List<RecordedGrant> history = new ArrayList<>();
         for (Withdrawn w : withdrawals) {
             if (w.recorded.decision.caseId().equals(caseId)) {
@@ -155,6 +194,7 @@ public final class InMemoryGrantLedger implements GrantLedger {
 
     @Override
     public synchronized Stream<RecordedGrant> anchoredIn(String auditLogId) {
+        keepsDecisions("anchoredIn");
         List<RecordedGrant> anchored = new ArrayList<>();
         for (Withdrawn w : withdrawals) {
             if (w.recorded.anchor != null && w.recorded.anchor.auditLogId().equals(auditLogId)) {
@@ -168,6 +208,12 @@ public final class InMemoryGrantLedger implements GrantLedger {
         }
         anchored.sort(Comparator.comparingLong(g -> g.anchor().line()));
         return anchored.stream();
+    }
+
+    private void keepsDecisions(String what) {
+        if (decidedOnce != null) {
+            throw new UnsupportedOperationException(what + ": a ledger for one run keeps no decisions");
+        }
     }
 
     private final class Held extends HeldRoom {
@@ -185,11 +231,16 @@ public final class InMemoryGrantLedger implements GrantLedger {
         protected void store(Decision decision, AuditAnchor anchor, boolean isNew) {
             try {
                 if (isNew) {
-                    Recorded r = new Recorded(key, application().employeeId(), inputHash(), decision, anchor);
+                    EmployeeYear employeeYear = new EmployeeYear(key.employerId, application().employeeId(), key.year);
                     synchronized (InMemoryGrantLedger.this) {
-                        byCaseId.put(application().caseId(), r);
+                        if (decidedOnce == null) {
+                            byCaseId.put(application().caseId(), new Recorded(key, application().employeeId(),
+                                    inputHash(), decision, anchor));
+                        } else {
+                            decidedOnce.putIfAbsent(application().caseId(), 0);
+                        }
                         perEmployer.merge(key, decision.amount(), BigDecimal::add);
-                        perEmployee.merge(r.employeeYear(), decision.amount(), BigDecimal::add);
+                        perEmployee.merge(employeeYear, decision.amount(), BigDecimal::add);
                     }
                 }
             } finally {

@@ -155,6 +155,32 @@ class GrantPropertiesTest {
     }
 
     /**
+     * A ledger for one run (sums only) decides as one that keeps every decision, the batch decided in slices
+     * through it; and it refuses an application it decided before, since it has no decision to give back.
+     */
+    @Property(tries = 200)
+    void aLedgerForOneRunDecidesAsOneThatKeepsEveryDecision(@ForAll("batches") List<GrantCase> batch,
+                                                           @ForAll @IntRange(min = 1, max = 7) int slice) {
+        GrantLedger keeping = new InMemoryGrantLedger();
+        GrantLedger oneRun = InMemoryGrantLedger.forOneRun();
+        for (int from = 0; from < batch.size(); from += slice) {
+            List<Input> part = Input.all(batch.subList(from, Math.min(batch.size(), from + slice)));
+            assertThat(ENGINE.decideAll(part, oneRun).stream().map(Result::orThrow).toList())
+                    .isEqualTo(ENGINE.decideAll(part, keeping).stream().map(Result::orThrow).toList());
+        }
+        GrantCase again = batch.get(0);
+        assertThat(oneRun.granted(again.employerId(), again.year())).isEqualByComparingTo(keeping.granted(again.employerId(), again.year()));
+        assertThat(oneRun.granted(again.employerId(), again.employeeId(), again.year()))
+                .isEqualByComparingTo(keeping.granted(again.employerId(), again.employeeId(), again.year()));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> oneRun.reserve(again))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining(again.caseId());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> oneRun.history(again.caseId()))
+                .isInstanceOf(UnsupportedOperationException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> oneRun.withdraw(again.caseId()))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    /**
      * One employee's application split in two consecutive ones gives the same yearly total. The half
      * is rounded down to the öre per application, so when the first part's covered cost is an odd
      * number of öre the split may give one öre less; never more, never otherwise different.

@@ -1,4 +1,4 @@
-package se.forebygg.json;
+package se.forebygg.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -8,7 +8,7 @@ import java.util.Arrays;
  * as a reader streams inputs of any length: the ids' UTF-8 bytes in one array and an open-addressing table of
  * ints (about 30 bytes an id, where a {@code HashMap<String, Integer>} takes some 140).
  */
-final class SeenIds {
+public final class SeenIds {
     private byte[] bytes = new byte[1 << 12];
     /** Where id {@code k}'s bytes start; its end is where id {@code k + 1}'s start. */
     private int[] starts = new int[1 << 8];
@@ -18,12 +18,12 @@ final class SeenIds {
     private int count;
 
     /** True when {@code id} was seen. */
-    boolean contains(String id) {
+    public boolean contains(String id) {
         return find(id.getBytes(StandardCharsets.UTF_8)) >= 0;
     }
 
     /** The line {@code id} was first seen on, or null when it is new (then it is kept with {@code line}). */
-    Integer putIfAbsent(String id, int line) {
+    public Integer putIfAbsent(String id, int line) {
         byte[] key = id.getBytes(StandardCharsets.UTF_8);
         int found = find(key);
         if (found >= 0) {

@@ -1,4 +1,4 @@
-package se.forebygg.json;
+package se.forebygg.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -9,6 +9,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -22,8 +23,9 @@ import se.forebygg.reference.ReferenceEvaluator;
 import se.forebygg.reference.Verdict;
 
 /**
- * A mixed batch of {@value #CASES} cases (PSB, grants with a shared ledger, provider approvals) on
- * one thread. Score: cases per second.
+ * A mixed batch of {@value #CASES} cases (PSB, grants with a shared ledger, provider approvals), decided on
+ * {@code threads} threads ({@link Forebygg.Builder#threads}): 1 for the ratio to the reference (one thread
+ * too), 2 for the speed-up. Score: cases per second.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -34,13 +36,17 @@ import se.forebygg.reference.Verdict;
 public class BatchBenchmark {
     static final int CASES = 10_000;
 
+    /** The engine's threads. */
+    @Param({"1", "2"})
+    public int threads;
+
     private Forebygg engine;
     private ReferenceEvaluator reference;
     private List<Case> cases;
 
     @Setup
     public void setUp() {
-        engine = Forebygg.create();
+        engine = Forebygg.builder().threads(threads).build();
         reference = ReferenceEvaluator.standard();
         cases = Samples.mixed(CASES, 42);
     }

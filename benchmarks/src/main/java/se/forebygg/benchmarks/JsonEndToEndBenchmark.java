@@ -30,7 +30,7 @@ import se.forebygg.reference.ReferenceEvaluator;
 
 /**
  * JSON end to end on {@value BatchBenchmark#CASES} mixed cases as JSON Lines held in memory: read
- * with {@link CaseReader}, decide as a batch, write one line per result with {@link ForebyggJson}.
+ * with {@link CaseReader}, decide as a batch on one thread, write one line per result with {@link ForebyggJson}.
  * Score: cases per second.
  */
 @State(Scope.Benchmark)
@@ -47,7 +47,7 @@ public class JsonEndToEndBenchmark {
 
     @Setup
     public void setUp() throws IOException {
-        engine = Forebygg.create();
+        engine = Forebygg.builder().threads(1).build();
         reference = ReferenceEvaluator.standard();
         mapper = ForebyggJson.newMapper();
         input = CasesFile.jsonLines(Samples.mixed(BatchBenchmark.CASES, 42), mapper);

@@ -21,11 +21,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.TreeSet;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.kie.api.KieBase;
@@ -337,7 +338,8 @@ public final class Forebygg {
     private static final class CaseRun {
         final Prepared prepared;
         final List<Object> facts = new ArrayList<>();
-        final TreeSet<String> fired = new TreeSet<>();
+        /** Hashed while the rules fire (a name's hash is kept, where a sorted set compares long names); sorted once. */
+        final Set<String> fired = new HashSet<>();
 
         CaseRun(Prepared prepared) {
             this.prepared = prepared;
@@ -361,7 +363,7 @@ public final class Forebygg {
         Calculation calculation = kind.calculation(aCase, inferred);
         BigDecimal amount = outcome == Outcome.REJECTED ? BigDecimal.ZERO : kind.amount(aCase, calculation);
         return new Decision(aCase.caseId(), aCase.type(), outcome, amount.setScale(2, RoundingMode.UNNECESSARY),
-                findings, calculation, List.copyOf(run.fired), rulesVersion);
+                findings, calculation, run.fired.stream().sorted().toList(), rulesVersion);
     }
 
     /** Findings in a stable order: strongest first, then by rule, code and figures. */

@@ -23,6 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import se.forebygg.engine.Case;
 import se.forebygg.Forebygg;
 import se.forebygg.engine.Input;
+import se.forebygg.ledger.InMemoryGrantLedger;
 import se.forebygg.engine.Result;
 import se.forebygg.json.CaseReader;
 import se.forebygg.json.ForebyggJson;
@@ -56,7 +57,7 @@ public class JsonEndToEndBenchmark {
     @Benchmark
     @OperationsPerInvocation(BatchBenchmark.CASES)
     public long droolsJsonLines() throws IOException {
-        return write(engine.decideAll(Input.all(read())).stream().map(Result::orThrow).toList());
+        return write(engine.decideAll(Input.all(read()), InMemoryGrantLedger.forOneRun()).stream().map(Result::orThrow).toList());
     }
 
     @Benchmark

@@ -8,7 +8,9 @@ import java.text.MessageFormat;
 import java.text.ParsePosition;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 import se.forebygg.engine.SwedishNumbers;
 
 /**
@@ -34,6 +36,9 @@ public final class Wording {
     private static final Locale SWEDISH = Locale.forLanguageTag("sv");
     /** Shown for a figure that is missing. */
     private static final String NONE = "–";
+    /** Patterns parsed once (a finding's wording parses its pattern for every decision otherwise), a bounded number. */
+    private static final Map<String, MessageFormat> PARSED = new ConcurrentHashMap<>();
+    private static final int PARSED_AT_MOST = 2_000;
 
     private Wording() {
     }
@@ -92,7 +97,15 @@ public final class Wording {
         for (int i = 0; i < values.length; i++) {
             values[i] = values[i] == null ? NONE : values[i];
         }
-        MessageFormat message = new MessageFormat(pattern, Locale.ROOT);
+        MessageFormat parsed = PARSED.get(pattern);
+        if (parsed == null) {
+            parsed = new MessageFormat(pattern, Locale.ROOT);
+            if (PARSED.size() < PARSED_AT_MOST) {
+                PARSED.putIfAbsent(pattern, parsed);
+            }
+        }
+        // The parsed one is never changed: each use formats a copy of it with its own figures' formats.
+        MessageFormat message = (MessageFormat) parsed.clone();
         Format[] formats = message.getFormats();
         for (int i = 0; i < formats.length; i++) {
             if (formats[i] == null) {

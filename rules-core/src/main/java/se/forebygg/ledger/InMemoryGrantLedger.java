@@ -112,7 +112,8 @@ public final class InMemoryGrantLedger implements GrantLedger {
     @Override
     public Reservation reserve(GrantCase application) {
         Objects.requireNonNull(application, "application");
-        String hash = ForebyggJson.inputHash(application);
+        // The input's hash tells a repeated application from a changed one; a ledger for one run sees none again.
+        String hash = decidedOnce == null ? ForebyggJson.inputHash(application) : "";
         Room room;
         synchronized (this) {
             room = rooms.computeIfAbsent(new EmployerYear(application.employerId(), application.year()),

@@ -19,7 +19,17 @@ import se.forebygg.scenario.ScenarioException;
 public final class Main {
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        int status;
+        try {
+            status = run(args);
+        } catch (OutOfMemoryError e) {
+            // Too small a heap for what was asked (e.g. a large --chunk): say how to give it more, not a stack trace.
+            System.err.printf("forebygg: out of memory (Java heap of at most %d MiB): give Java more with"
+                            + " FOREBYGG_JAVA_OPTS=-Xmx2g (./forebygg) or -Xmx2g (java -jar), or ask for less at once%n",
+                    Runtime.getRuntime().maxMemory() >> 20);
+            status = ExitCodes.INTERNAL_FAILURE;
+        }
+        System.exit(status);
     }
 
     /** Runs the command and returns its exit status (for tests and embedding). */

@@ -17,7 +17,7 @@ import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import se.forebygg.engine.Decision;
-import se.forebygg.internal.SeenIds;
+import se.forebygg.internal.CompactTable;
 import se.forebygg.json.ForebyggJson;
 
 /**
@@ -64,15 +64,18 @@ public final class InMemoryGrantLedger implements GrantLedger {
     private final Map<EmployerYear, BigDecimal> perEmployer = new HashMap<>();
     private final Map<EmployeeYear, BigDecimal> perEmployee = new HashMap<>();
     /** For one run only: the caseIds decided (no decision is kept); null when every decision is kept. */
-    private final SeenIds decidedOnce;
+    private final CompactTable decidedOnce;
+    /** For one run only, instead of {@link #perEmployee}: each employee room's sum, {@link #packed}. */
+    private final CompactTable employeeSums;
 
     /** An empty ledger that keeps every decision: for idempotent replays, {@link #history} and withdrawals. */
     public InMemoryGrantLedger() {
-        this(null);
+        this(false);
     }
 
-    private InMemoryGrantLedger(SeenIds decidedOnce) {
-        this.decidedOnce = decidedOnce;
+    private InMemoryGrantLedger(boolean forOneRun) {
+        this.decidedOnce = forOneRun ? new CompactTable() : null;
+        this.employeeSums = forOneRun ? new CompactTable() : null;
     }
 
     /**
@@ -82,7 +85,7 @@ public final class InMemoryGrantLedger implements GrantLedger {
      * and {@link #anchoredIn} are not supported.
      */
     public static InMemoryGrantLedger forOneRun() {
-        return new InMemoryGrantLedger(new SeenIds());
+        return new InMemoryGrantLedger(true);
     }
 
     @Override
@@ -100,7 +103,31 @@ public final class InMemoryGrantLedger implements GrantLedger {
     }
 
     private synchronized BigDecimal employeeTotal(String employerKey, String employeeKey, int year) {
+        if (employeeSums != null) {
+            int room = employeeSums.indexOf(roomKey(employerKey, employeeKey, year));
+            return room < 0 ? BigDecimal.ZERO : unpacked(employeeSums.value(room));
+        }
         return perEmployee.getOrDefault(new EmployeeYear(employerKey, employeeKey, year), BigDecimal.ZERO);
+    }
+
+    private static String roomKey(String employerKey, String employeeKey, int year) {
+        return employerKey + '\n' + employeeKey + '\n' + year;
+    }
+
+    /**
+     * A sum of decided amounts as one long: its value in thousandths of a krona, times 4, plus its scale (0 to 3),
+     * so that it reads back exactly as the {@code BigDecimal} added up ({@code 0} stays {@code 0}, {@code 4000.00}
+     * stays {@code 4000.00}): a decision's figures are written from it.
+     */
+    static long packed(BigDecimal sum) {
+        if (sum.scale() < 0 || sum.scale() > 3) {
+            throw new IllegalArgumentException("a granted amount has at most three decimals: " + sum);
+        }
+        return sum.movePointRight(3).longValueExact() * 4 + sum.scale();
+    }
+
+    static BigDecimal unpacked(long packed) {
+        return BigDecimal.valueOf(Math.floorDiv(packed, 4), 3).setScale((int) Math.floorMod(packed, 4));
     }
 
     /** Any number: a room in memory is a lock, taken in (employer, year) order by the engine. */
@@ -127,7 +154,7 @@ public final class InMemoryGrantLedger implements GrantLedger {
             BigDecimal employee;
             BigDecimal employer;
             synchronized (this) {
-                if (decidedOnce != null && decidedOnce.contains(application.caseId())) {
+                if (decidedOnce != null && decidedOnce.indexOf(application.caseId()) >= 0) {
                     throw new IllegalStateException("application " + application.caseId() + " was decided before "
                             + "through this ledger for one run, which keeps no decision to give back");
                 }
@@ -232,16 +259,23 @@ public final class InMemoryGrantLedger implements GrantLedger {
         protected void store(Decision decision, AuditAnchor anchor, boolean isNew) {
             try {
                 if (isNew) {
-                    EmployeeYear employeeYear = new EmployeeYear(key.employerId, application().employeeId(), key.year);
                     synchronized (InMemoryGrantLedger.this) {
+                        perEmployer.merge(key, decision.amount(), BigDecimal::add);
                         if (decidedOnce == null) {
                             byCaseId.put(application().caseId(), new Recorded(key, application().employeeId(),
                                     inputHash(), decision, anchor));
+                            perEmployee.merge(new EmployeeYear(key.employerId, application().employeeId(), key.year),
+                                    decision.amount(), BigDecimal::add);
                         } else {
-                            decidedOnce.putIfAbsent(application().caseId(), 0);
+                            decidedOnce.add(application().caseId(), 0);
+                            String room = roomKey(key.employerId, application().employeeId(), key.year);
+                            int at = employeeSums.indexOf(room);
+                            if (at < 0) {
+                                employeeSums.add(room, packed(BigDecimal.ZERO.add(decision.amount())));
+                            } else {
+                                employeeSums.set(at, packed(unpacked(employeeSums.value(at)).add(decision.amount())));
+                            }
                         }
-                        perEmployer.merge(key, decision.amount(), BigDecimal::add);
-                        perEmployee.merge(employeeYear, decision.amount(), BigDecimal::add);
                     }
                 }
             } finally {

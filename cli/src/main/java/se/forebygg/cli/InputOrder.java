@@ -19,6 +19,7 @@ import se.forebygg.engine.Result;
 import se.forebygg.grant.GrantLedger;
 import se.forebygg.json.CaseReader;
 import se.forebygg.json.ForebyggJson;
+import se.forebygg.order.SortedSpill;
 
 /**
  * How {@code evaluate} and {@code explain} decide a whole input with flat memory, the results in input order.

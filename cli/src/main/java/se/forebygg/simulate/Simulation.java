@@ -21,7 +21,7 @@ import se.forebygg.engine.Outcome;
 import se.forebygg.engine.ReasonCode;
 import se.forebygg.Forebygg;
 import se.forebygg.engine.Input;
-import se.forebygg.cli.SortedSpill;
+import se.forebygg.order.SortedSpill;
 import se.forebygg.grant.GrantLedger;
 import se.forebygg.ledger.InMemoryGrantLedger;
 import se.forebygg.json.CaseReader;

@@ -1,4 +1,4 @@
-package se.forebygg.cli;
+package se.forebygg.order;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package se.forebygg.cli;
+package se.forebygg.order;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -88,7 +88,7 @@ public final class SortedSpill implements AutoCloseable {
     }
 
     /** Every case added, in {@code order} (cases equal in it by number); call once, after the last add. */
-    Iterator<Entry> sorted() throws IOException {
+    public Iterator<Entry> sorted() throws IOException {
         run.sort(byOrder());
         if (runs.isEmpty()) {
             return List.copyOf(run).iterator();

@@ -58,7 +58,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE.html", description = "Also write a self-contained HTML report with charts.")
     Path report;
 
-    @Option(names = "--chunk", defaultValue = "10000", description = "Cases decided together in one batch. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--chunk", defaultValue = "4000",
+            description = "Cases decided together in one batch, in both scenarios: more take more memory. Default: ${DEFAULT-VALUE}.")
     int chunk;
 
     @Option(names = "--top", defaultValue = "5",

@@ -108,6 +108,29 @@ public final class InMemoryGrantLedger implements GrantLedger {
         }
     }
 
+    /**
+     * Records a decision another ledger holds (read back from a copy of it, e.g. a snapshot of its
+     * grants), as if it had been committed here: its amount counts against the caps of
+     * {@code employerId}, {@code employeeId} (any spellings, see {@link GrantLedger#employerKey}) and
+     * {@code year}, and an application under its caseId with input hash {@code inputHash} gets it back.
+     * Throws {@link IllegalArgumentException} when its caseId is recorded already or its amount is negative.
+     */
+    public void restore(String employerId, String employeeId, int year, String inputHash, Decision decision) {
+        Objects.requireNonNull(inputHash, "inputHash");
+        if (decision.amount().signum() < 0) {
+            throw new IllegalArgumentException("a grant is never negative: " + decision.amount());
+        }
+        EmployerYear key = new EmployerYear(GrantLedger.employerKey(employerId, year), year);
+        Recorded r = new Recorded(key, GrantLedger.employeeKey(employeeId, year), inputHash, decision, null);
+        synchronized (this) {
+            if (byCaseId.putIfAbsent(decision.caseId(), r) != null) {
+                throw new IllegalArgumentException("caseId " + decision.caseId() + " is recorded already");
+            }
+            perEmployer.merge(key, decision.amount(), BigDecimal::add);
+            perEmployee.merge(r.employeeYear(), decision.amount(), BigDecimal::add);
+        }
+    }
+
     @Override
     public boolean withdraw(String caseId, Withdrawal withdrawal) {
         Objects.requireNonNull(withdrawal, "withdrawal");

@@ -66,13 +66,16 @@ public final class SparkJob implements Runnable {
     @Spec
     CommandSpec spec;
 
-    /** Runs the job in the Spark session spark-submit sets up, and stops it. */
+    /** Runs the job in the Spark session spark-submit sets up, and stops it (there is none after a usage error). */
     public static void main(String[] args) {
         int status;
         try {
             status = run(args);
         } finally {
-            SparkSession.active().stop();
+            scala.Option<SparkSession> session = SparkSession.getActiveSession();
+            if (session.isDefined()) {
+                session.get().stop();
+            }
         }
         System.exit(status);
     }

@@ -36,7 +36,7 @@ final class Batches {
     /** Cases decided together, as {@code forebygg evaluate} does: enough to spread a session's cost. */
     static final int SIZE = 1000;
 
-    /** A line that is no case (or a case read before under its caseId): its error object is in {@link #RESULT}. */
+    /** A line that is no case (or a case read before under its caseId): its error object is in {@code result}. */
     static final int REFUSED = 0;
     /** A case that counts against no other: decided in any partition, in any order. */
     static final int ALONE = 1;
@@ -50,7 +50,6 @@ final class Batches {
     static final int CASE_ID = 2;
     static final int KIND = 3;
     static final int ROOM = 4;
-    static final int RESULT = 6;
     static final int EMPLOYER = 7;
     static final int EMPLOYEE = 8;
     static final int YEAR = 9;

@@ -3,8 +3,8 @@ package se.forebygg.spark;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.get_json_object;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
@@ -25,6 +25,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
 import se.forebygg.engine.Decision;
 import se.forebygg.engine.Result;
 import se.forebygg.json.ForebyggJson;
@@ -68,6 +69,12 @@ public final class SparkDecisions {
             .add("year", DataTypes.IntegerType)
             .add("inputHash", DataTypes.StringType);
 
+    /** A result as {@link Decided#decisions()} gives it. */
+    static final StructType ORDERED = new StructType()
+            .add("line", DataTypes.LongType)
+            .add("caseId", DataTypes.StringType)
+            .add("decision", DataTypes.StringType);
+
     /** A what-if result: both decisions without their calculation (null when refused), the employer of a grant, both amounts. */
     static final StructType COMPARED = new StructType()
             .add("line", DataTypes.LongType)
@@ -93,7 +100,7 @@ public final class SparkDecisions {
     /**
      * Decides every case of {@code caseLines} (JSON Lines, one case per line), the grant applications
      * against the earlier grants of {@code snapshot} ({@link LedgerSnapshot#SCHEMA}; null for none). The
-     * result is computed when first asked for, and kept until closed.
+     * result is computed when asked for; the lines read are cached until it is closed.
      */
     public static Decided decide(Dataset<String> caseLines, Dataset<Row> snapshot) {
         Dataset<Row> read = read(caseLines);
@@ -250,8 +257,7 @@ public final class SparkDecisions {
     }
 
     /**
-     * The results of one {@link #decide} run, computed when first asked for and kept (in memory, or on disk
-     * where memory is short) until closed.
+     * The results of one {@link #decide} run, computed when asked for. Closing it drops what it cached.
      */
     public static final class Decided implements AutoCloseable {
         private final Dataset<Row> results;
@@ -259,21 +265,18 @@ public final class SparkDecisions {
         private final Dataset<Row> cached;
 
         Decided(Dataset<Row> results, Dataset<Row> snapshot, Dataset<Row> cached) {
-            // Kept once computed: the decisions, the ledger and any count read them without deciding again.
-            this.results = results.persist(StorageLevel.MEMORY_AND_DISK());
+            this.results = results;
             this.snapshot = snapshot;
             this.cached = cached;
         }
 
-        /** How many inputs were refused, by the error object's cause: {@code bad input}, {@code rules}, {@code ledger}. */
-        public java.util.Map<String, Long> refusals() {
-            java.util.Map<String, Long> counts = new java.util.TreeMap<>();
-            results.select(get_json_object(col("decision"), "$.error.path").as("path"),
-                            get_json_object(col("decision"), "$.error.cause").as("cause"))
-                    .filter(col("path").isNotNull())
-                    .groupBy("cause").count().collectAsList()
-                    .forEach(r -> counts.put(r.isNullAt(0) ? "bad input" : r.getString(0), r.getLong(1)));
-            return counts;
+        /**
+         * Keeps the results once computed (in memory, or on disk where memory is short) until closed, for a
+         * caller that reads both the decisions and the ledger: otherwise each decides the cases anew.
+         */
+        public Decided keep() {
+            results.persist(StorageLevel.MEMORY_AND_DISK());
+            return this;
         }
 
         /**
@@ -281,7 +284,15 @@ public final class SparkDecisions {
          * it could not be read) and {@code decision}, the decision or error object as {@code evaluate} writes it.
          */
         public Dataset<Row> decisions() {
-            return results.select("line", "caseId", "decision").sort("line");
+            Row last = cached.agg(max("line"), count(lit(1))).first();
+            long lines = last.isNullAt(0) ? 1 : last.getLong(0);
+            // About as many partitions as the lines were read in, each a range of lines.
+            int partitions = Math.max(1, cached.rdd().getNumPartitions());
+            JavaRDD<Row> ordered = results.select("line", "caseId", "decision").javaRDD()
+                    .mapToPair(row -> new Tuple2<>(row.getLong(0), row))
+                    .repartitionAndSortWithinPartitions(new InputOrder(partitions, lines))
+                    .values();
+            return results.sparkSession().createDataFrame(ordered, ORDERED);
         }
 
         /** The decisions and error objects as JSON Lines, in input order: {@code forebygg evaluate}'s output. */

@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -148,6 +149,9 @@ public final class SparkJob implements Runnable {
                     ? LedgerSnapshot.fromTable(spark.read().parquet(snapshot.toArray(String[]::new)))
                     : LedgerSnapshot.fromJsonLines(lines(spark, snapshot));
             try (SparkDecisions.Decided decided = SparkDecisions.decide(cases(spark, inputs, format), earlier)) {
+                if (ledgerOut != null) {
+                    decided.keep(); // the ledger's grants are the decisions' grants: decided once
+                }
                 if (outputFormat == Format.jsonl) {
                     decided.jsonLines().write().text(output);
                 } else {
@@ -166,13 +170,25 @@ public final class SparkJob implements Runnable {
                         LedgerSnapshot.toJsonLines(after).write().text(ledgerOut);
                     }
                 }
-                Map<String, Long> refusals = decided.refusals();
-                LOG.info("decisions written to {}; refused: {}", output, refusals.isEmpty() ? "none" : refusals);
-                if (refusals.keySet().stream().anyMatch(cause -> !cause.equals("bad input"))) {
-                    return INTERNAL_FAILURE;
-                }
-                return refusals.isEmpty() ? OK : BAD_INPUT;
             }
+            Map<String, Long> refusals = refusals(outputFormat == Format.jsonl ? spark.read().textFile(output).toDF("decision")
+                    : spark.read().parquet(output));
+            LOG.info("decisions written to {}; refused: {}", output, refusals.isEmpty() ? "none" : refusals);
+            if (refusals.keySet().stream().anyMatch(cause -> !cause.equals("bad input"))) {
+                return INTERNAL_FAILURE;
+            }
+            return refusals.isEmpty() ? OK : BAD_INPUT;
+        }
+
+        /** The error objects among the decisions written, by cause: {@code bad input}, {@code rules}, {@code ledger}. */
+        private static Map<String, Long> refusals(Dataset<Row> written) {
+            Map<String, Long> counts = new TreeMap<>();
+            written.select(get_json_object(col("decision"), "$.error.path").as("path"),
+                            get_json_object(col("decision"), "$.error.cause").as("cause"))
+                    .filter(col("path").isNotNull())
+                    .groupBy("cause").count().collectAsList()
+                    .forEach(r -> counts.put(r.isNullAt(0) ? "bad input" : r.getString(0), r.getLong(1)));
+            return counts;
         }
     }
 

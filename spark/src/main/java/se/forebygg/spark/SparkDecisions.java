@@ -284,7 +284,7 @@ public final class SparkDecisions {
          * it could not be read) and {@code decision}, the decision or error object as {@code evaluate} writes it.
          */
         public Dataset<Row> decisions() {
-            Row last = cached.agg(max("line"), count(lit(1))).first();
+            Row last = cached.agg(max("line")).first();
             long lines = last.isNullAt(0) ? 1 : last.getLong(0);
             // About as many partitions as the lines were read in, each a range of lines.
             int partitions = Math.max(1, cached.rdd().getNumPartitions());

@@ -119,12 +119,13 @@ class SparkJobTest {
         // Decimals as decimals: a double would drop the scale the calculation echoes (10956.50 as 10956.5).
         spark.read().option("prefersDecimal", "true").json(generated.toString()).write().parquet(parquet.toString());
 
-        assertThat(SparkJob.run("evaluate", generated.toString(), dir.resolve("jsonl").toString())).isZero();
+        LocalSpark.Run cli = LocalSpark.captured(() -> Main.run("evaluate", generated.toString()));
+        assertThat(cli.status()).isZero();
         assertThat(SparkJob.run("evaluate", parquet.toString(), dir.resolve("parquet").toString(), "--format", "parquet",
                 "--output-format", "parquet")).isZero();
 
         Map<String, String> fromJsonLines = new HashMap<>();
-        for (String line : LocalSpark.partLines(dir.resolve("jsonl"))) {
+        for (String line : cli.out().lines().toList()) {
             fromJsonLines.put(line.substring(line.indexOf(":\"") + 2, line.indexOf("\",")), line);
         }
         List<Row> rows = spark.read().parquet(dir.resolve("parquet").toString()).collectAsList();

@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -26,6 +24,7 @@ import picocli.CommandLine.Spec;
 import se.forebygg.Forebygg;
 import se.forebygg.json.CaseReader;
 import se.forebygg.simulate.HtmlReport;
+import se.forebygg.simulate.ParameterChanges;
 import se.forebygg.simulate.Provenance;
 import se.forebygg.simulate.Simulation;
 import se.forebygg.simulate.TextSummary;
@@ -73,9 +72,11 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         se.forebygg.parameters.Parameters baseline = options.parameters();
-        se.forebygg.parameters.Parameters whatIf = baseline;
-        for (String change : changes) {
-            whatIf = apply(whatIf, change);
+        se.forebygg.parameters.Parameters whatIf;
+        try {
+            whatIf = ParameterChanges.apply(baseline, changes);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         Instant run = Instant.now();
         Forebygg baselineEngine = options.engine(baseline, threads);
@@ -100,7 +101,7 @@ final class SimulateCommand implements Callable<Integer> {
         Provenance provenance = new Provenance("-".equals(file) ? null : file, HexFormat.of().formatHex(sha256.digest()),
                 baselineEngine.rulesVersion(), whatIfEngine.rulesVersion(),
                 options.parameters == null ? List.of() : options.parameters.stream().map(Path::toString).toList(),
-                parameterChanges(baseline, whatIf), run);
+                ParameterChanges.describe(baseline, whatIf, changes), run);
         Locale locale = Locale.forLanguageTag(lang.name());
         TextSummary.print(result, provenance, locale, new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
         if (report != null) {
@@ -110,54 +111,5 @@ final class SimulateCommand implements Callable<Integer> {
             System.err.println("forebygg: report written to " + report);
         }
         return result.badInput() > 0 ? ExitCodes.BAD_INPUT : ExitCodes.OK;
-    }
-
-    /** Each --set as given, with the value the what-if table and the baseline table hold on its FROM day. */
-    private List<Provenance.ParameterChange> parameterChanges(se.forebygg.parameters.Parameters baseline,
-                                                             se.forebygg.parameters.Parameters whatIf) {
-        List<Provenance.ParameterChange> result = new ArrayList<>();
-        for (String change : changes) {
-            String name = change.substring(0, change.indexOf('='));
-            LocalDate from = from(baseline, change);
-            Object before;
-            try {
-                before = baseline.value(name, from);
-            } catch (RuntimeException e) {
-                before = null; // the baseline table does not reach that day
-            }
-            result.add(new Provenance.ParameterChange(name, whatIf.value(name, from), from, before));
-        }
-        return result;
-    }
-
-    /** The FROM of a --set (already checked by {@link #apply}), or the start of the table. */
-    private static LocalDate from(se.forebygg.parameters.Parameters table, String change) {
-        String value = change.substring(change.indexOf('=') + 1);
-        int at = value.lastIndexOf('@');
-        return at >= 0 ? LocalDate.parse(value.substring(at + 1)) : table.coverageFrom();
-    }
-
-    private se.forebygg.parameters.Parameters apply(se.forebygg.parameters.Parameters table, String change) {
-        int eq = change.indexOf('=');
-        if (eq <= 0) {
-            throw new ParameterException(spec.commandLine(), "--set " + change + ": expected PARAM=VALUE[@FROM]");
-        }
-        String name = change.substring(0, eq);
-        String value = change.substring(eq + 1);
-        LocalDate from = table.coverageFrom();
-        int at = value.lastIndexOf('@');
-        if (at >= 0) {
-            try {
-                from = LocalDate.parse(value.substring(at + 1));
-            } catch (DateTimeParseException e) {
-                throw new ParameterException(spec.commandLine(), "--set " + change + ": FROM is not a date (YYYY-MM-DD)");
-            }
-            value = value.substring(0, at);
-        }
-        try {
-            return table.withValue(name, value, from);
-        } catch (RuntimeException e) {
-            throw new ParameterException(spec.commandLine(), "--set " + change + ": " + e.getMessage());
-        }
     }
 }

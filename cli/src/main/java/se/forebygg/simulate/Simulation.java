@@ -93,10 +93,7 @@ public final class Simulation {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot hold the grant applications in a temporary file: " + e.getMessage(), e);
         }
-        run.grantedByEmployer.values().forEach(sums -> {
-            run.result.baseline.addEmployer(sums[0]);
-            run.result.whatIf.addEmployer(sums[1]);
-        });
+        run.grantedByEmployer.values().forEach(sums -> run.result.addEmployer(sums[0], sums[1]));
         return run.result;
     }
 
@@ -132,15 +129,8 @@ public final class Simulation {
             for (int i = 0; i < inputs.size(); i++) {
                 Outline b = before.get(i);
                 Decision a = after.get(i);
-                if (b == null || a == null) {
-                    result.badInput++;
+                if (!result.add(b, a, lines.get(i))) {
                     continue;
-                }
-                result.decided++;
-                result.whatIf.add(a);
-                Change change = b.changeTo(a);
-                if (change != null) {
-                    result.record(change, lines.get(i));
                 }
                 String employer = inputs.get(i) instanceof Input.Read read ? employerOf(read.aCase()) : null;
                 if (employer != null) {
@@ -216,6 +206,51 @@ public final class Simulation {
         Result(int top) {
             this.winners = new TopDeltas(top, true);
             this.losers = new TopDeltas(top, false);
+        }
+
+        /**
+         * An empty result for cases decided elsewhere (e.g. spread over many machines), added to it with
+         * {@link #add(Decision, Decision)} and {@link #addEmployer}; {@code top} as in {@link Simulation}.
+         */
+        public static Result empty(int top) {
+            if (top < 0) {
+                throw new IllegalArgumentException("top must be >= 0");
+            }
+            return new Result(top);
+        }
+
+        /**
+         * Adds one input's baseline and what-if decisions, in input order (the examples and the groups'
+         * case ids are the first ones added); null for a case that engine refused, or both null for an
+         * input that could not be read: either counts as bad input.
+         */
+        public void add(Decision baseline, Decision whatIf) {
+            add(baseline == null ? null : Outline.of(baseline, this.baseline), whatIf,
+                    (int) Math.min(Integer.MAX_VALUE, decided + badInput + 1));
+        }
+
+        /** Adds one input, read on {@code line}, as {@link Simulation#run} does; false when it is bad input. */
+        private boolean add(Outline b, Decision a, int line) {
+            if (b == null || a == null) {
+                badInput++;
+                return false;
+            }
+            decided++;
+            whatIf.add(a);
+            Change change = b.changeTo(a);
+            if (change != null) {
+                record(change, line);
+            }
+            return true;
+        }
+
+        /**
+         * Adds what one employer was granted in all, baseline and what-if (once per employer, as
+         * {@link Simulation#run} counts them).
+         */
+        public void addEmployer(BigDecimal baseline, BigDecimal whatIf) {
+            this.baseline.addEmployer(baseline);
+            this.whatIf.addEmployer(whatIf);
         }
 
         /** Counts {@code change}, of the case read on input {@code line}. */

@@ -22,14 +22,14 @@ public final class CompactTable {
     private int bytePageCount;
     /** The page short keys go to, and how much of it is used. */
     private int bytePage = -1;
-    private int bytesUsed = BYTE_PAGE;
+    private int bytesUsed;
     /** Per key: its page of bytes and where in it it starts, as {@code page << 32 | offset}. */
     private long[][] starts = new long[16][];
     private int[][] lengths = new int[16][];
     private long[][] values = new long[16][];
     /** Key number + 1 per slot, 0 for an empty slot; {@code slotCount} slots, a power of two. */
-    private int[][] slots = newSlots(PAGE);
-    private int slotCount = PAGE;
+    private int[][] slots = newSlots(16);
+    private int slotCount = 16;
     private int count;
 
     /** The number of {@code key}, or -1 when it was never added. */
@@ -61,9 +61,16 @@ public final class CompactTable {
             values = Arrays.copyOf(values, page * 2);
         }
         if (starts[page] == null) {
-            starts[page] = new long[PAGE];
-            lengths[page] = new int[PAGE];
-            values[page] = new long[PAGE];
+            // The first page starts small and grows (a table may hold one key), the others are whole.
+            int size = page == 0 ? 16 : PAGE;
+            starts[page] = new long[size];
+            lengths[page] = new int[size];
+            values[page] = new long[size];
+        } else if ((index & IN_PAGE) == starts[page].length) {
+            int size = Math.min(PAGE, starts[page].length * 2);
+            starts[page] = Arrays.copyOf(starts[page], size);
+            lengths[page] = Arrays.copyOf(lengths[page], size);
+            values[page] = Arrays.copyOf(values[page], size);
         }
         starts[page][index & IN_PAGE] = store(b);
         lengths[page][index & IN_PAGE] = b.length;
@@ -91,9 +98,19 @@ public final class CompactTable {
         if (b.length > BYTE_PAGE) {
             return (long) newBytePage(b.clone()) << 32;
         }
-        if (bytesUsed + b.length > BYTE_PAGE) {
-            bytePage = newBytePage(new byte[BYTE_PAGE]);
+        if (bytePage < 0) {
+            bytePage = newBytePage(new byte[256]);
             bytesUsed = 0;
+        }
+        if (bytesUsed + b.length > bytePages[bytePage].length) {
+            if (bytePage == 0 && bytesUsed + b.length <= BYTE_PAGE) {
+                // the first page grows up to a whole one
+                bytePages[0] = Arrays.copyOf(bytePages[0], Math.min(BYTE_PAGE, Math.max(bytesUsed + b.length,
+                        bytePages[0].length * 2)));
+            } else {
+                bytePage = newBytePage(new byte[BYTE_PAGE]);
+                bytesUsed = 0;
+            }
         }
         System.arraycopy(b, 0, bytePages[bytePage], bytesUsed, b.length);
         long start = (long) bytePage << 32 | bytesUsed;

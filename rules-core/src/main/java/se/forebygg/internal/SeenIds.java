@@ -6,7 +6,14 @@ package se.forebygg.internal;
  * reader streams inputs of any length.
  */
 public final class SeenIds {
-    private final CompactTable ids = new CompactTable();
+    private CompactTable ids = new CompactTable();
+
+    /** Forgets every id seen. */
+    public void clear() {
+        if (ids.size() > 0) {
+            ids = new CompactTable();
+        }
+    }
 
     /** True when {@code id} was seen. */
     public boolean contains(String id) {

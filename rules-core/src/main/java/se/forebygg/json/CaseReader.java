@@ -83,6 +83,36 @@ public final class CaseReader implements Iterator<Input>, Closeable {
         return new CaseReader(reader, ForebyggJson.newMapper());
     }
 
+    /**
+     * A reader of JSON Lines that the caller splits and numbers itself (e.g. a dataset spread over many
+     * machines): each {@link #readLine} reads one line. It reads nothing by iteration.
+     */
+    public static CaseReader ofLines() {
+        return new CaseReader(Reader.nullReader(), ForebyggJson.newMapper());
+    }
+
+    /**
+     * Line {@code number} of JSON Lines, read as a stream of JSON Lines reads that line: a case, or an
+     * input refused with the error naming the line and path; null for a blank line. Unlike a stream, one
+     * line knows no other: a caseId read on another line is not checked here (the caller that sees all
+     * lines refuses the later ones with {@link #duplicate}).
+     */
+    public Input readLine(String line, int number) {
+        if (line.isBlank()) {
+            return null;
+        }
+        try {
+            return parseLine(line, number);
+        } finally {
+            seenIds.clear();
+        }
+    }
+
+    /** What a stream of cases gives in place of a case whose caseId was read already, first on line {@code firstLine}. */
+    public static Result.Refused duplicate(String caseId, Integer line, int firstLine) {
+        return new Result.Refused(caseId, line, "$.caseId", "duplicate caseId '" + caseId + "' (first on line " + firstLine + ")");
+    }
+
     @Override
     public boolean hasNext() {
         if (pending.isEmpty() && !finished) {
@@ -346,8 +376,7 @@ public final class CaseReader implements Iterator<Input>, Closeable {
         }
         Integer firstSeen = seenIds.putIfAbsent(value.caseId(), tree.lineOf("$"));
         if (firstSeen != null) {
-            return new Input.Unread(new Result.Refused(caseId, tree.lineOf("$.caseId"), "$.caseId",
-                    "duplicate caseId '" + caseId + "' (first on line " + firstSeen + ")"));
+            return new Input.Unread(duplicate(caseId, tree.lineOf("$.caseId"), firstSeen));
         }
         return new Input.Read(value, tree::lineOf);
     }

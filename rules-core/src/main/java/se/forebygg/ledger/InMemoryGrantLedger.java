@@ -81,8 +81,8 @@ public final class InMemoryGrantLedger implements GrantLedger {
     /**
      * An empty ledger for one pass over applications that each come once: only the sums per room and the
      * caseIds are kept. An application whose caseId was decided through it is refused
-     * ({@link IllegalStateException}: it cannot give back the decision); {@link #withdraw}, {@link #history}
-     * and {@link #anchoredIn} are not supported.
+     * ({@link IllegalStateException}: it cannot give back the decision); {@link #withdraw}, {@link #history},
+     * {@link #anchoredIn} and {@link #restore} are not supported.
      */
     public static InMemoryGrantLedger forOneRun() {
         return new InMemoryGrantLedger(true);
@@ -170,6 +170,30 @@ public final class InMemoryGrantLedger implements GrantLedger {
         } catch (RuntimeException e) {
             lock.unlock();
             throw e;
+        }
+    }
+
+    /**
+     * Records a decision another ledger holds (read back from a copy of it, e.g. a snapshot of its
+     * grants), as if it had been committed here: its amount counts against the caps of
+     * {@code employerId}, {@code employeeId} (any spellings, see {@link GrantLedger#employerKey}) and
+     * {@code year}, and an application under its caseId with input hash {@code inputHash} gets it back.
+     * Throws {@link IllegalArgumentException} when its caseId is recorded already or its amount is negative.
+     */
+    public void restore(String employerId, String employeeId, int year, String inputHash, Decision decision) {
+        Objects.requireNonNull(inputHash, "inputHash");
+        keepsDecisions("restore");
+        if (decision.amount().signum() < 0) {
+            throw new IllegalArgumentException("a grant is never negative: " + decision.amount());
+        }
+        EmployerYear key = new EmployerYear(GrantLedger.employerKey(employerId, year), year);
+        Recorded r = new Recorded(key, GrantLedger.employeeKey(employeeId, year), inputHash, decision, null);
+        synchronized (this) {
+            if (byCaseId.putIfAbsent(decision.caseId(), r) != null) {
+                throw new IllegalArgumentException("caseId " + decision.caseId() + " is recorded already");
+            }
+            perEmployer.merge(key, decision.amount(), BigDecimal::add);
+            perEmployee.merge(r.employeeYear(), decision.amount(), BigDecimal::add);
         }
     }
 

@@ -83,4 +83,21 @@ class InMemoryGrantLedgerTest {
     void anAnchorNamesALine() {
         assertThrows(IllegalArgumentException.class, () -> new AuditAnchor("log-1", 0, "sha256:aa"));
     }
+
+    @Test
+    void aRestoredDecisionCountsAndIsGivenBackToItsApplication() {
+        InMemoryGrantLedger ledger = new InMemoryGrantLedger();
+        GrantCase earlier = application("ars-1", "12000");
+        ledger.restore("5560000001", "850101-0014", 2025, ForebyggJson.inputHash(earlier), granted("ars-1", "6000"));
+        assertEquals(new BigDecimal("6000"), ledger.granted("556000-0001", 2025));
+        assertEquals(new BigDecimal("6000"), ledger.granted("556000-0001", "19850101-0014", 2025));
+        try (GrantLedger.Reservation room = ledger.reserve(application("ars-2", "4000"))) {
+            assertEquals(new BigDecimal("6000"), room.employeeGranted());
+        }
+        try (GrantLedger.Reservation room = ledger.reserve(earlier)) {
+            assertEquals(granted("ars-1", "6000"), room.recorded().orElseThrow());
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> ledger.restore("556000-0001", "19850101-0014", 2025, "sha256:00", granted("ars-1", "1")));
+    }
 }

@@ -127,4 +127,20 @@ class CaseReaderTest {
         assertEquals("$.measures[0].amountPaid", error.path());
         assertTrue(error.message().contains("at most two decimals"), error.message());
     }
+
+    @Test
+    void aLineReadAloneIsReadAsInAStreamButForItsCaseIdSeenElsewhere() {
+        String broken = "{\"type\":\"provider-approval\",\"caseId\":\"c\",\"decisionDate\":\"2025-02-30\",\"competences\":[]}";
+        List<Input> stream = read(String.format(PROVIDER, "a") + "\n" + broken + "\n" + String.format(PSB, "a") + "\n");
+        CaseReader lines = CaseReader.ofLines();
+        assertEquals(null, lines.readLine("  ", 4));
+        Input first = lines.readLine(String.format(PROVIDER, "a"), 7);
+        assertEquals(7, first.line());
+        assertEquals(caseOf(stream.get(0)), caseOf(first));
+        assertEquals(((Input.Unread) stream.get(1)).refusal(), ((Input.Unread) lines.readLine(broken, 2)).refusal());
+        // The same caseId on another line is the caller's to refuse, with what the stream says for it.
+        Input again = lines.readLine(String.format(PSB, "a"), 3);
+        assertTrue(again instanceof Input.Read);
+        assertEquals(((Input.Unread) stream.get(2)).refusal(), CaseReader.duplicate("a", 3, 1));
+    }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +23,7 @@ import picocli.CommandLine.Spec;
 import se.forebygg.Forebygg;
 import se.forebygg.json.CaseReader;
 import se.forebygg.simulate.HtmlReport;
+import se.forebygg.simulate.ChangeOptions;
 import se.forebygg.simulate.ParameterChanges;
 import se.forebygg.simulate.Provenance;
 import se.forebygg.simulate.Simulation;
@@ -43,10 +43,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "Cases (JSON, JSON array or JSON Lines); '-' reads standard input.")
     String file;
 
-    @Option(names = "--set", required = true, paramLabel = "PARAM=VALUE[@FROM]",
-            description = {"A parameter's new value, from FROM (YYYY-MM-DD; default: the start of the table) on.",
-                    "Repeatable. E.g. --set grantCapPerEmployee=15000@2025-01-01"})
-    List<String> changes = new ArrayList<>();
+    @Mixin
+    ChangeOptions set;
 
     @Mixin
     EngineOptions options;
@@ -74,7 +72,7 @@ final class SimulateCommand implements Callable<Integer> {
         se.forebygg.parameters.Parameters baseline = options.parameters();
         se.forebygg.parameters.Parameters whatIf;
         try {
-            whatIf = ParameterChanges.apply(baseline, changes);
+            whatIf = ParameterChanges.apply(baseline, set.changes);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -101,7 +99,7 @@ final class SimulateCommand implements Callable<Integer> {
         Provenance provenance = new Provenance("-".equals(file) ? null : file, HexFormat.of().formatHex(sha256.digest()),
                 baselineEngine.rulesVersion(), whatIfEngine.rulesVersion(),
                 options.parameters == null ? List.of() : options.parameters.stream().map(Path::toString).toList(),
-                ParameterChanges.describe(baseline, whatIf, changes), run);
+                ParameterChanges.describe(baseline, whatIf, set.changes), run);
         Locale locale = Locale.forLanguageTag(lang.name());
         TextSummary.print(result, provenance, locale, new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
         if (report != null) {

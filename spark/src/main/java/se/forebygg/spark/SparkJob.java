@@ -15,7 +15,6 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -37,11 +36,13 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import se.forebygg.simulate.HtmlReport;
+import se.forebygg.simulate.ChangeOptions;
 import se.forebygg.simulate.ParameterChanges;
 import se.forebygg.simulate.Provenance;
 import se.forebygg.simulate.Simulation;
@@ -204,10 +205,8 @@ public final class SparkJob implements Runnable {
         @Parameters(index = "0", paramLabel = "INPUT", description = "The cases: a file, or a folder of files read in name order.")
         String input;
 
-        @Option(names = "--set", required = true, paramLabel = "PARAM=VALUE[@FROM]",
-                description = {"A parameter's new value, from FROM (YYYY-MM-DD; default: the start of the table) on.",
-                        "Repeatable. E.g. --set grantCapPerEmployee=15000@2025-01-01"})
-        List<String> changes = new ArrayList<>();
+        @Mixin
+        ChangeOptions set;
 
         @Option(names = "--format", defaultValue = "jsonl", description = "Format of INPUT: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
         Format format;
@@ -234,16 +233,16 @@ public final class SparkJob implements Runnable {
                 throw new ParameterException(spec.commandLine(), "--top must be 0 or more");
             }
             try {
-                whatIf = ParameterChanges.apply(baseline, changes);
+                whatIf = ParameterChanges.apply(baseline, set.changes);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
             SparkSession spark = SparkSession.builder().appName("forebygg simulate").getOrCreate();
             List<String> inputs = files(spark, spec, input, "the cases");
             Instant run = Instant.now();
-            Simulation.Result result = SparkDecisions.whatIf(cases(spark, inputs, format), changes, top);
+            Simulation.Result result = SparkDecisions.whatIf(cases(spark, inputs, format), set.changes, top);
             Provenance provenance = new Provenance(input, sha256(spark, inputs), Engines.of(List.of()).rulesVersion(),
-                    Engines.of(changes).rulesVersion(), List.of(), ParameterChanges.describe(baseline, whatIf, changes), run);
+                    Engines.of(set.changes).rulesVersion(), List.of(), ParameterChanges.describe(baseline, whatIf, set.changes), run);
             Locale locale = Locale.forLanguageTag(lang.name());
             TextSummary.print(result, provenance, locale, new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
             if (report != null) {

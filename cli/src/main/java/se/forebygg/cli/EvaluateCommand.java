@@ -54,6 +54,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 outcomes.note(result);
                 return ForebyggJson.toLine(mapper, result);
             }).decide(reader, input.progress(), out::println);
+            input.progress().finished();
         } finally {
             out.flush();
         }

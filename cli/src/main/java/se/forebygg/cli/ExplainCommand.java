@@ -60,6 +60,7 @@ final class ExplainCommand implements Callable<Integer> {
                 out.print((first[0] ? "" : System.lineSeparator()) + mapper.readValue(line, String.class));
                 first[0] = false;
             });
+            input.progress().finished();
         } finally {
             out.flush();
         }

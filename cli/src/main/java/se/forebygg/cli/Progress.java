@@ -29,6 +29,7 @@ final class Progress implements AutoCloseable {
     private long read;
     private long lastLine;
     private boolean spoke;
+    private boolean finished;
 
     Progress(String task, long totalBytes, boolean terminal, PrintStream err, LongSupplier clock) {
         this.task = task;
@@ -77,12 +78,17 @@ final class Progress implements AutoCloseable {
         err.printf("forebygg %s: %s, %d s%n", task, what, (clock.getAsLong() - start) / 1_000_000_000L);
     }
 
+    /** The command did all it had to: closing says "done" (otherwise "stopped", as after a failure). */
+    void finished() {
+        finished = true;
+    }
+
     @Override
     public void close() {
         if (bar != null) {
             bar.close();
         } else if (spoke) {
-            line("done");
+            line(finished ? "done" : "stopped");
         }
     }
 }

@@ -89,12 +89,13 @@ final class SimulateCommand implements Callable<Integer> {
         MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
         try (Inputs.Opened input = Inputs.open(file, "simulate", sha256);
              CaseReader reader = CaseReader.open(input.reader())) {
-            result = simulation.run(reader);
+            result = simulation.run(reader, input.progress()::phase);
             // The hash is of every byte of the input, also of any the reader left unread after the last case.
             char[] rest = new char[8192];
             while (input.reader().read(rest) >= 0) {
                 // drained
             }
+            input.progress().finished();
         }
         Provenance provenance = new Provenance("-".equals(file) ? null : file, HexFormat.of().formatHex(sha256.digest()),
                 baselineEngine.rulesVersion(), whatIfEngine.rulesVersion(),

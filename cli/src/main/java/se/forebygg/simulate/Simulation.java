@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import se.forebygg.engine.Case;
 import se.forebygg.engine.CaseType;
 import se.forebygg.engine.Decision;
@@ -65,6 +66,14 @@ public final class Simulation {
      * @throws UncheckedIOException when the grant applications cannot be held in a temporary file
      */
     public Result run(CaseReader reader) {
+        return run(reader, phase -> { });
+    }
+
+    /**
+     * As {@link #run(CaseReader)}, naming to {@code phase} the step after the input is read (deciding the grant
+     * applications held for their order), for a progress line.
+     */
+    public Result run(CaseReader reader, Consumer<String> phase) {
         Run run = new Run(new Result(top));
         try (SortedSpill grants = new SortedSpill(baseline.ledgerOrder(), mapper, SortedSpill.RUN_SIZE)) {
             // Only the cases and their lines are kept, not the reader's entries with their line maps.
@@ -88,6 +97,9 @@ public final class Simulation {
                 }
             }
             run.decide(Input.all(chunk), lines);
+            if (grants.size() > 0) {
+                phase.accept(String.format("input read; deciding the %,d grant applications in their order", grants.size()));
+            }
             grants.inBatches(chunkSize, batch -> run.decide(batch.stream().<Input>map(SortedSpill.Entry::input).toList(),
                     batch.stream().map(e -> e.input().line()).toList()));
         } catch (IOException e) {

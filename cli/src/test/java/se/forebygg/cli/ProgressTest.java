@@ -41,12 +41,26 @@ class ProgressTest {
             }
             p.phase("input read; deciding the 88,000 grant applications held for their order");
             clock.addAndGet(5 * SECOND);
+            p.finished();
         }
         assertThat(printed().lines()).containsExactly(
                 "forebygg evaluate: 40 % of 200 MiB read, 10 s",
                 "forebygg evaluate: 80 % of 200 MiB read, 20 s",
                 "forebygg evaluate: input read; deciding the 88,000 grant applications held for their order, 25 s",
                 "forebygg evaluate: done, 30 s");
+    }
+
+    /** A run that fails (out of memory, a disk full) does not end its progress with "done". */
+    @Test
+    void aRunThatDidNotFinishSaysItStopped() {
+        try (Progress p = progress(200L << 20)) {
+            clock.addAndGet(11 * SECOND);
+            p.advance(8L << 20);
+            clock.addAndGet(SECOND);
+        }
+        assertThat(printed().lines()).containsExactly(
+                "forebygg evaluate: 4 % of 200 MiB read, 11 s",
+                "forebygg evaluate: stopped, 12 s");
     }
 
     @Test

@@ -80,6 +80,7 @@ public final class Forebygg {
     private final Supplier<RuleFolder> sources;
     /** Which cases go into which session, and in which order the shared ones take their rooms. */
     private final Scheduler scheduler;
+    private final int threads;
 
     private Forebygg(KieBase kieBase, Parameters parameters, String rulesVersion, Supplier<RuleFolder> sources, int threads) {
         this.kieBase = kieBase;
@@ -87,6 +88,7 @@ public final class Forebygg {
         this.rulesVersion = rulesVersion;
         this.sessions = kieBase.newKieSessionsPool(2);
         this.sources = sources;
+        this.threads = threads;
         this.scheduler = new Scheduler(new Scheduler.Sessions() {
             @Override
             public Parameters parameters() {
@@ -171,6 +173,11 @@ public final class Forebygg {
      */
     public boolean sharesLedger(Case aCase) {
         return Benefits.isShared(Objects.requireNonNull(aCase, "case"));
+    }
+
+    /** How many threads {@link #decideAll} decides on ({@link Builder#threads}). */
+    public int threads() {
+        return threads;
     }
 
     /**

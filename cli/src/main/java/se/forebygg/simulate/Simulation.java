@@ -22,9 +22,11 @@ import se.forebygg.engine.Outcome;
 import se.forebygg.engine.ReasonCode;
 import se.forebygg.Forebygg;
 import se.forebygg.engine.Input;
+import se.forebygg.order.Pipeline;
 import se.forebygg.order.SortedSpill;
 import se.forebygg.grant.GrantLedger;
 import se.forebygg.ledger.InMemoryGrantLedger;
+import se.forebygg.grant.GrantCase;
 import se.forebygg.json.CaseReader;
 import se.forebygg.json.ForebyggJson;
 
@@ -75,33 +77,40 @@ public final class Simulation {
      */
     public Result run(CaseReader reader, Consumer<String> phase) {
         Run run = new Run(new Result(top));
+        boolean ahead = baseline.threads() > 1; // then reading runs beside the deciding, on a thread of its own
         try (SortedSpill grants = new SortedSpill(baseline.ledgerOrder(), mapper, SortedSpill.RUN_SIZE)) {
-            // Only the cases and their lines are kept, not the reader's entries with their line maps.
-            List<Case> chunk = new ArrayList<>();
-            List<Integer> lines = new ArrayList<>();
-            while (reader.hasNext()) {
-                if (!(reader.next() instanceof Input.Read entry)) {
-                    run.result.badInput++;
-                    continue;
+            Pipeline.<Chunk>run(emit -> {
+                // Only the cases and their lines are kept, not the reader's entries with their line maps.
+                List<Case> cases = new ArrayList<>();
+                List<Integer> lines = new ArrayList<>();
+                int bad = 0;
+                while (reader.hasNext()) {
+                    if (!(reader.next() instanceof Input.Read entry)) {
+                        bad++;
+                        continue;
+                    }
+                    if (baseline.sharesLedger(entry.aCase())) {
+                        grants.add(entry);
+                        continue;
+                    }
+                    cases.add(entry.aCase());
+                    lines.add(entry.line());
+                    if (cases.size() == chunkSize) {
+                        emit.accept(new Chunk(Input.all(cases), lines, bad));
+                        cases = new ArrayList<>();
+                        lines = new ArrayList<>();
+                        bad = 0;
+                    }
                 }
-                if (baseline.sharesLedger(entry.aCase())) {
-                    grants.add(entry);
-                    continue;
-                }
-                chunk.add(entry.aCase());
-                lines.add(entry.line());
-                if (chunk.size() == chunkSize) {
-                    run.decide(Input.all(chunk), lines);
-                    chunk.clear();
-                    lines.clear();
-                }
-            }
-            run.decide(Input.all(chunk), lines);
+                emit.accept(new Chunk(Input.all(cases), lines, bad));
+            }, run::decide, ahead, "forebygg-read");
             if (grants.size() > 0) {
                 phase.accept(String.format("input read; deciding the %,d grant applications in their order", grants.size()));
             }
-            grants.inBatches(chunkSize, batch -> run.decide(batch.stream().<Input>map(SortedSpill.Entry::input).toList(),
-                    batch.stream().map(e -> e.input().line()).toList()));
+            Pipeline.<Chunk>run(emit -> grants.inBatches(chunkSize, batch -> emit.accept(new Chunk(
+                    batch.stream().<Input>map(SortedSpill.Entry::input).toList(),
+                    batch.stream().map(e -> e.input().line()).toList(), 0))),
+                    run::decide, ahead, "forebygg-read-grants");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot hold the grant applications in a temporary file: " + e.getMessage(), e);
         }
@@ -109,11 +118,8 @@ public final class Simulation {
         return run.result;
     }
 
-    private String employerOf(Case aCase) {
-        if (aCase.type() != CaseType.WORKPLACE_REHABILITATION_GRANT) {
-            return null;
-        }
-        return mapper.valueToTree(aCase).path("employerId").asText(null);
+    /** Cases decided together in both scenarios, the lines they were read on, and the bad inputs read among them. */
+    private record Chunk(List<Input> inputs, List<Integer> lines, int bad) {
     }
 
     /** One run: its totals, each scenario's ledger and what each employer was granted in each. */
@@ -127,8 +133,11 @@ public final class Simulation {
             this.result = result;
         }
 
-        /** Decides {@code inputs} (read on {@code lines}) in both scenarios and adds them up. */
-        void decide(List<Input> inputs, List<Integer> lines) {
+        /** Decides a chunk's inputs in both scenarios and adds them up. */
+        void decide(Chunk chunk) {
+            result.badInput += chunk.bad();
+            List<Input> inputs = chunk.inputs();
+            List<Integer> lines = chunk.lines();
             if (inputs.isEmpty()) {
                 return;
             }
@@ -144,7 +153,8 @@ public final class Simulation {
                 if (!result.add(b, a, lines.get(i))) {
                     continue;
                 }
-                String employer = inputs.get(i) instanceof Input.Read read ? employerOf(read.aCase()) : null;
+                String employer = inputs.get(i) instanceof Input.Read read && read.aCase() instanceof GrantCase grant
+                        ? grant.employerId() : null;
                 if (employer != null) {
                     BigDecimal[] sums = grantedByEmployer.computeIfAbsent(employer,
                             k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});

@@ -92,7 +92,7 @@ final class InputOrder {
                     pipelined, "forebygg-read");
             writes.drain();
             if (waiting.started()) {
-                progress.phase(String.format("input read; deciding the %,d grant applications in their order", grants.size()));
+                progress.phase(grants.phase());
                 decided = Files.createTempFile("forebygg-grant-results", ".txt");
                 Places places = decideGrants(grants, writes, decided);
                 try (BufferedReader lines = waiting.reader();

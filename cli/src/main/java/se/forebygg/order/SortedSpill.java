@@ -63,6 +63,11 @@ public final class SortedSpill implements AutoCloseable {
         return added;
     }
 
+    /** The step of deciding the cases held here in their order, as a progress line names it. */
+    public String phase() {
+        return String.format("input read; deciding the %,d grant applications in their order", size());
+    }
+
     /** Adds a case; once {@code runSize} are held they go to a file. */
     public void add(Input.Read input) throws IOException {
         run.add(new Entry(added++, input));

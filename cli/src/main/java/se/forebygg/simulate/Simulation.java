@@ -26,7 +26,6 @@ import se.forebygg.order.Pipeline;
 import se.forebygg.order.SortedSpill;
 import se.forebygg.grant.GrantLedger;
 import se.forebygg.ledger.InMemoryGrantLedger;
-import se.forebygg.grant.GrantCase;
 import se.forebygg.json.CaseReader;
 import se.forebygg.json.ForebyggJson;
 
@@ -105,7 +104,7 @@ public final class Simulation {
                 emit.accept(new Chunk(Input.all(cases), lines, bad));
             }, run::decide, ahead, "forebygg-read");
             if (grants.size() > 0) {
-                phase.accept(String.format("input read; deciding the %,d grant applications in their order", grants.size()));
+                phase.accept(grants.phase());
             }
             Pipeline.<Chunk>run(emit -> grants.inBatches(chunkSize, batch -> emit.accept(new Chunk(
                     batch.stream().<Input>map(SortedSpill.Entry::input).toList(),
@@ -116,6 +115,13 @@ public final class Simulation {
         }
         run.grantedByEmployer.values().forEach(sums -> run.result.addEmployer(sums[0], sums[1]));
         return run.result;
+    }
+
+    private String employerOf(Case aCase) {
+        if (aCase.type() != CaseType.WORKPLACE_REHABILITATION_GRANT) {
+            return null;
+        }
+        return mapper.valueToTree(aCase).path("employerId").asText(null);
     }
 
     /** Cases decided together in both scenarios, the lines they were read on, and the bad inputs read among them. */
@@ -153,8 +159,7 @@ public final class Simulation {
                 if (!result.add(b, a, lines.get(i))) {
                     continue;
                 }
-                String employer = inputs.get(i) instanceof Input.Read read && read.aCase() instanceof GrantCase grant
-                        ? grant.employerId() : null;
+                String employer = inputs.get(i) instanceof Input.Read read ? employerOf(read.aCase()) : null;
                 if (employer != null) {
                     BigDecimal[] sums = grantedByEmployer.computeIfAbsent(employer,
                             k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});

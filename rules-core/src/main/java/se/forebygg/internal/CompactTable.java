@@ -53,6 +53,20 @@ public final class CompactTable {
         if (find(b) >= 0) {
             throw new IllegalArgumentException("already in the table: " + key);
         }
+        return append(b, value);
+    }
+
+    /**
+     * The number of {@code key} when it is in the table; otherwise adds it with {@code value} and returns
+     * {@code -1 - its number} (one lookup, where {@link #indexOf} then {@link #add} take two).
+     */
+    public int addIfAbsent(String key, long value) {
+        byte[] b = key.getBytes(StandardCharsets.UTF_8);
+        int found = find(b);
+        return found >= 0 ? found : -1 - append(b, value);
+    }
+
+    private int append(byte[] b, long value) {
         int index = count;
         int page = index >>> PAGE_BITS;
         if (page == starts.length) {

@@ -22,11 +22,7 @@ public final class SeenIds {
 
     /** The line {@code id} was first seen on, or null when it is new (then it is kept with {@code line}). */
     public Integer putIfAbsent(String id, int line) {
-        int found = ids.indexOf(id);
-        if (found >= 0) {
-            return (int) ids.value(found);
-        }
-        ids.add(id, line);
-        return null;
+        int found = ids.addIfAbsent(id, line);
+        return found >= 0 ? (int) ids.value(found) : null;
     }
 }

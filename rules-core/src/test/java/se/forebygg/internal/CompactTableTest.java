@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class CompactTableTest {
 
-    /** As a map would answer, through many pages and growths, for keys of any characters and length. */
+    /** As a map would answer, through many pages and growths, for keys of any characters and length, added either way. */
     @Test
     void answersAsAMap() {
         Random random = new Random(7);
@@ -24,11 +24,23 @@ class CompactTableTest {
             }
             long value = random.nextLong();
             Integer number = numbers.get(key);
-            assertEquals(number == null ? -1 : number, table.indexOf(key), key);
-            if (number == null) {
-                numbers.put(key, table.add(key, value));
+            if (i % 2 == 0) {
+                // addIfAbsent: the number of a key there, or adds it and says its number as -1 - number
+                int found = table.addIfAbsent(key, value);
+                if (number == null) {
+                    assertEquals(table.size() - 1, -1 - found, key);
+                    numbers.put(key, -1 - found);
+                } else {
+                    assertEquals(number, found, key);
+                    table.set(number, value);
+                }
             } else {
-                table.set(number, value);
+                assertEquals(number == null ? -1 : number, table.indexOf(key), key);
+                if (number == null) {
+                    numbers.put(key, table.add(key, value));
+                } else {
+                    table.set(number, value);
+                }
             }
             expected.put(key, value);
         }

@@ -14,8 +14,13 @@ import java.util.concurrent.BlockingQueue;
  * its next call, as it is; closing a stage stops its thread and waits for it.
  */
 public final class Pipeline {
-    /** Batches read ahead, or writes waiting: each holds at most a batch of cases or results (a few MB). */
-    public static final int DEPTH = 3;
+    /**
+     * Items a producer may make ahead of the consumer: batches of cases read, a few MB each (kept low so that
+     * a million cases still fit a 256 MB heap).
+     */
+    public static final int AHEAD = 2;
+    /** Writes that may wait behind the one being done: each holds a batch of decisions, tens of MB. */
+    public static final int BEHIND = 1;
 
     private Pipeline() {
     }
@@ -26,7 +31,7 @@ public final class Pipeline {
         void run() throws IOException;
     }
 
-    /** Where a producer gives what it made, in order; waits while {@link #DEPTH} items wait. */
+    /** Where a producer gives what it made, in order; waits while {@link #AHEAD} items wait. */
     @FunctionalInterface
     public interface Emit<T> {
         void accept(T item) throws IOException;
@@ -46,7 +51,7 @@ public final class Pipeline {
 
     /** Writes, each done after the ones submitted before it. */
     public interface Writes extends AutoCloseable {
-        /** Does {@code write} now, or queues it (waiting while {@link #DEPTH} are queued). */
+        /** Does {@code write} now, or queues it (waiting while {@link #BEHIND} are queued). */
         void submit(Write write) throws IOException;
 
         /** Returns when every write submitted is done; throws the first failure of one. */
@@ -58,7 +63,7 @@ public final class Pipeline {
 
     /**
      * Gives what {@code producer} makes to {@code consumer}, in order: with {@code ahead}, the producer runs
-     * on a thread named {@code name}, at most {@link #DEPTH} items ahead of the consumer; without, each item
+     * on a thread named {@code name}, at most {@link #AHEAD} items ahead of the consumer; without, each item
      * goes to the consumer as it is made. Returns when both are done; a failure of either is thrown here as
      * it is (the producer's after the items it made before it), and stops the other.
      */
@@ -67,7 +72,7 @@ public final class Pipeline {
             producer.produce(consumer::accept);
             return;
         }
-        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(DEPTH);
+        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(AHEAD);
         Object end = new Object();
         Thread thread = new Thread(() -> {
             try {
@@ -161,7 +166,7 @@ public final class Pipeline {
     /** The thread "forebygg-write": does the writes in the order submitted; after a failure it does no more. */
     private static final class WriteBehind implements Writes {
         private static final Write DONE = () -> { };
-        private final BlockingQueue<Write> queue = new ArrayBlockingQueue<>(DEPTH);
+        private final BlockingQueue<Write> queue = new ArrayBlockingQueue<>(BEHIND);
         private final Thread thread;
         private final Object lock = new Object();
         private long submitted;

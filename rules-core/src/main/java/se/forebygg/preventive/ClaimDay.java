@@ -1,5 +1,6 @@
 package se.forebygg.preventive;
 
+import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import se.forebygg.internal.checks.Require;
@@ -19,5 +20,15 @@ public record ClaimDay(LocalDate date,
         Require.nonNegative(preparationMinutes, "preparationMinutes");
         Require.nonNegative(travelMinutes, "travelMinutes");
         Require.positive(normalWorkingMinutes, "normalWorkingMinutes");
+    }
+
+    /**
+     * A hash of the date only, consistent with {@code equals} (every component): truth maintenance hashes
+     * every fact inserted logically, and the record's hash of every component (a nested record, a
+     * parameter set) was a visible part of deciding (docs/performance.md, "Every core").
+     */
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(date);
     }
 }

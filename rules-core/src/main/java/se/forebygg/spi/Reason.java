@@ -1,5 +1,6 @@
 package se.forebygg.spi;
 
+import java.util.Objects;
 import se.forebygg.engine.ReasonCode;
 import se.forebygg.engine.Severity;
 
@@ -100,5 +101,15 @@ public record Reason(String caseId, ReasonCode code, Severity severity, String r
         }
         String s = value.toString();
         return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
+    }
+
+    /**
+     * A hash of the case, the code and the rule only, consistent with {@code equals} (every component): truth maintenance hashes
+     * every fact inserted logically, and the record's hash of every component (a nested record, a
+     * parameter set) was a visible part of deciding (docs/performance.md, "Every core").
+     */
+    @Override
+    public int hashCode() {
+        return (31 * Objects.hashCode(caseId) + (code == null ? 0 : code.ordinal())) * 31 + Objects.hashCode(ruleId);
     }
 }

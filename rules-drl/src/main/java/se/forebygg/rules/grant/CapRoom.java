@@ -1,5 +1,6 @@
 package se.forebygg.rules.grant;
 
+import java.util.Objects;
 import java.math.BigDecimal;
 
 /**
@@ -23,5 +24,15 @@ public record CapRoom(String caseId, Cap cap, BigDecimal limit, BigDecimal grant
     /** True when nothing more may be granted under this cap this year. */
     public boolean exhausted() {
         return room.signum() == 0;
+    }
+
+    /**
+     * A hash of the case and the cap only, consistent with {@code equals} (every component): truth maintenance hashes
+     * every fact inserted logically, and the record's hash of every component (a nested record, a
+     * parameter set) was a visible part of deciding (docs/performance.md, "Every core").
+     */
+    @Override
+    public int hashCode() {
+        return 31 * Objects.hashCode(caseId) + (cap == null ? 0 : cap.ordinal());
     }
 }

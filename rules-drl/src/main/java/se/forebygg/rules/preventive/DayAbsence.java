@@ -1,5 +1,6 @@
 package se.forebygg.rules.preventive;
 
+import java.util.Objects;
 import se.forebygg.preventive.ClaimDay;
 
 /**
@@ -8,4 +9,14 @@ import se.forebygg.preventive.ClaimDay;
  * (preparation and travel on a day without treatment).
  */
 public record DayAbsence(String caseId, ClaimDay day, int absentMinutes, int uncountedMinutes) {
+
+    /**
+     * A hash of the case and the day's date only, consistent with {@code equals} (every component): truth maintenance hashes
+     * every fact inserted logically, and the record's hash of every component (a nested record, a
+     * parameter set) was a visible part of deciding (docs/performance.md, "Every core").
+     */
+    @Override
+    public int hashCode() {
+        return 31 * Objects.hashCode(caseId) + (day == null ? 0 : Objects.hashCode(day.date()));
+    }
 }

@@ -1,5 +1,6 @@
 package se.forebygg.rules.preventive;
 
+import java.util.Objects;
 import se.forebygg.preventive.CalculationMethod;
 
 import java.math.BigDecimal;
@@ -34,5 +35,15 @@ public record DayAmount(String caseId, LocalDate date, CalculationMethod method,
         BigDecimal fullDay = day.period().workingTimeFullDay(rate.rate(), total, groupHoursOfDays.size());
         return new DayAmount(day.caseId(), day.date(), CalculationMethod.WORKING_TIME, day.level(), rate.rate(),
                 day.hours(), groupHoursOfDays.size(), total, fullDay, day.period().dayAmount(fullDay, day.level()));
+    }
+
+    /**
+     * A hash of the case and the date only, consistent with {@code equals} (every component): truth maintenance hashes
+     * every fact inserted logically, and the record's hash of every component (a nested record, a
+     * parameter set) was a visible part of deciding (docs/performance.md, "Every core").
+     */
+    @Override
+    public int hashCode() {
+        return 31 * Objects.hashCode(caseId) + Objects.hashCode(date);
     }
 }

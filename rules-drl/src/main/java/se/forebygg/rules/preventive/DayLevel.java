@@ -1,5 +1,6 @@
 package se.forebygg.rules.preventive;
 
+import java.util.Objects;
 import se.forebygg.preventive.ClaimDay;
 
 import java.math.BigDecimal;
@@ -25,5 +26,15 @@ public record DayLevel(String caseId, ClaimDay day, int absentMinutes, int uncou
     public BigDecimal fraction() {
         return BigDecimal.valueOf(absentMinutes).divide(BigDecimal.valueOf(day.normalWorkingMinutes()), 4,
                 RoundingMode.HALF_UP);
+    }
+
+    /**
+     * A hash of the case and the day's date only, consistent with {@code equals} (every component): truth maintenance hashes
+     * every fact inserted logically, and the record's hash of every component (a nested record, a
+     * parameter set) was a visible part of deciding (docs/performance.md, "Every core").
+     */
+    @Override
+    public int hashCode() {
+        return 31 * Objects.hashCode(caseId) + (day == null ? 0 : Objects.hashCode(day.date()));
     }
 }

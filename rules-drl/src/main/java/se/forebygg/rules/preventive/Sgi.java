@@ -1,5 +1,6 @@
 package se.forebygg.rules.preventive;
 
+import java.util.Objects;
 import java.math.BigDecimal;
 import se.forebygg.rules.preventive.PreventiveParameters;
 
@@ -12,4 +13,14 @@ import se.forebygg.rules.preventive.PreventiveParameters;
  */
 public record Sgi(String caseId, PreventiveParameters period, BigDecimal income, BigDecimal roundedIncome,
                   BigDecimal ceiling, BigDecimal value, boolean ceilingApplied) {
+
+    /**
+     * A hash of the case only, consistent with {@code equals} (every component): truth maintenance hashes
+     * every fact inserted logically, and the record's hash of every component (a nested record, a
+     * parameter set) was a visible part of deciding (docs/performance.md, "Every core").
+     */
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(caseId);
+    }
 }

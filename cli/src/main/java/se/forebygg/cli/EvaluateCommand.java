@@ -1,9 +1,10 @@
 package se.forebygg.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,7 +44,8 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Forebygg engine = options.engine(options.parameters(), threads);
         ObjectMapper mapper = ForebyggJson.newMapper();
-        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
+        OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
+        byte[] lineBreak = System.lineSeparator().getBytes(StandardCharsets.UTF_8);
         Outcomes outcomes = new Outcomes();
         try (Inputs.Opened input = Inputs.open(file, "evaluate");
              CaseReader reader = CaseReader.open(input.reader());
@@ -52,13 +54,25 @@ final class EvaluateCommand implements Callable<Integer> {
                      : AuditLog.append(auditOptions.auditLog, engine, ledgers.ledger(), auditOptions.auditKey)) {
             new InputOrder(engine, ledgers.ledger(), audit, result -> {
                 outcomes.note(result);
-                return ForebyggJson.toLine(mapper, result);
-            }).decide(reader, input.progress(), out::println);
+                return json(mapper, result);
+            }).decide(reader, input.progress(), line -> {
+                out.write(line);
+                out.write(lineBreak);
+            });
             input.progress().finished();
         } finally {
             out.flush();
         }
         return outcomes.exitCode();
+    }
+
+    /** The result as one line of JSON, in UTF-8. */
+    private static byte[] json(ObjectMapper mapper, Result result) {
+        try {
+            return mapper.writeValueAsBytes(result);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** What the results so far say for the exit status. */

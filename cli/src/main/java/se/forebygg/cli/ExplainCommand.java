@@ -1,10 +1,8 @@
 package se.forebygg.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -16,7 +14,6 @@ import se.forebygg.Forebygg;
 import se.forebygg.engine.Result;
 import se.forebygg.explain.Explanation;
 import se.forebygg.json.CaseReader;
-import se.forebygg.json.ForebyggJson;
 import se.forebygg.ledger.InMemoryGrantLedger;
 
 /** {@code forebygg explain FILE}: each case's decision as readable text. */
@@ -45,19 +42,22 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Forebygg engine = options.engine(options.parameters(), threads);
         Locale locale = Locale.forLanguageTag(lang.name());
-        ObjectMapper mapper = ForebyggJson.newMapper();
-        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
+        OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
+        byte[] lineBreak = System.lineSeparator().getBytes(StandardCharsets.UTF_8);
         boolean[] bad = {false};
         boolean[] first = {true};
         try (Inputs.Opened input = Inputs.open(file, "explain");
              CaseReader reader = CaseReader.open(input.reader())) {
-            // Decided as 'evaluate' decides (grant applications in their order); each explanation waits for its
-            // place as one line of JSON text.
+            // Decided as 'evaluate' decides (grant applications in their order); the explanations one after
+            // another, a line break between two.
             new InputOrder(engine, InMemoryGrantLedger.forOneRun(), null, result -> {
                 bad[0] |= result instanceof Result.Refused;
-                return ForebyggJson.toLine(mapper, Explanation.of(result, locale));
-            }).decide(reader, input.progress(), line -> {
-                out.print((first[0] ? "" : System.lineSeparator()) + mapper.readValue(line, String.class));
+                return Explanation.of(result, locale).getBytes(StandardCharsets.UTF_8);
+            }).decide(reader, input.progress(), text -> {
+                if (!first[0]) {
+                    out.write(lineBreak);
+                }
+                out.write(text);
                 first[0] = false;
             });
             input.progress().finished();

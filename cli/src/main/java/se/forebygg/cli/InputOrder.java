@@ -1,14 +1,17 @@
 package se.forebygg.cli;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.BufferedReader;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -46,31 +49,31 @@ final class InputOrder {
     /** Grant applications decided together, in their order: many rooms per wave, little memory. */
     private static final int GRANT_BATCH = 5_000;
 
-    /** Where each result goes: one line, never empty (an empty line holds a grant's place while it waits). */
+    /** Where each result's text goes, in input order: its bytes, as the renderer made them. */
     @FunctionalInterface
-    interface Lines {
-        void line(String line) throws IOException;
+    interface Texts {
+        void text(byte[] text) throws IOException;
     }
 
     private final Forebygg engine;
     private final GrantLedger ledger;
     private final AuditLog audit;
-    private final Function<Result, String> render;
+    private final Function<Result, byte[]> render;
     private final boolean pipelined;
     private final int chunk;
     private final int grantBatch;
 
     /**
      * Decides with {@code engine} through {@code ledger}, or through {@code audit}'s ledger when it is not null
-     * (then every decision is logged); {@code render} makes a result's line. When the engine decides on more
+     * (then every decision is logged); {@code render} makes a result's text (UTF-8, as written out). When the engine decides on more
      * than one thread, reading and writing run on threads of their own; with one, everything runs on the caller's.
      */
-    InputOrder(Forebygg engine, GrantLedger ledger, AuditLog audit, Function<Result, String> render) {
+    InputOrder(Forebygg engine, GrantLedger ledger, AuditLog audit, Function<Result, byte[]> render) {
         this(engine, ledger, audit, render, CHUNK, GRANT_BATCH);
     }
 
     /** As above, with batches of other sizes (tests: many batches from a small input). */
-    InputOrder(Forebygg engine, GrantLedger ledger, AuditLog audit, Function<Result, String> render, int chunk, int grantBatch) {
+    InputOrder(Forebygg engine, GrantLedger ledger, AuditLog audit, Function<Result, byte[]> render, int chunk, int grantBatch) {
         this.engine = engine;
         this.ledger = ledger;
         this.audit = audit;
@@ -80,33 +83,18 @@ final class InputOrder {
         this.grantBatch = grantBatch;
     }
 
-    /** Decides every input of {@code reader} and gives each result's line to {@code out}, in input order. */
-    void decide(CaseReader reader, Progress progress, Lines out) throws IOException {
-        Path decided = null;
+    /** Decides every input of {@code reader} and gives each result's text to {@code out}, in input order. */
+    void decide(CaseReader reader, Progress progress, Texts out) throws IOException {
         try (SortedSpill grants = new SortedSpill(engine.ledgerOrder(), ForebyggJson.newMapper(), SortedSpill.RUN_SIZE);
              Waiting waiting = new Waiting();
              Pipeline.Writes writes = Pipeline.writes(pipelined)) {
-            // From the first grant's place on, every line waits in a file for the grants' results.
-            Pipeline.<Pending>run(emit -> read(reader, grants, emit),
-                    pending -> decide(pending, writes, pending.grantPlaces.isEmpty() && !waiting.started() ? out : waiting.lines()),
+            // From the first grant's place on, every text waits in a file for the grants' results.
+            Pipeline.<Pending>run(emit -> read(reader, grants, emit), pending -> decide(pending, writes, out, waiting),
                     pipelined, "forebygg-read");
             writes.drain();
             if (waiting.started()) {
                 progress.phase(grants.phase());
-                decided = Files.createTempFile("forebygg-grant-results", ".txt");
-                Places places = decideGrants(grants, writes, decided);
-                try (BufferedReader lines = waiting.reader();
-                     RandomAccessFile grantLines = new RandomAccessFile(decided.toFile(), "r")) {
-                    int next = 0;
-                    String line;
-                    while ((line = lines.readLine()) != null) {
-                        out.line(line.isEmpty() ? places.read(grantLines, next++) : line);
-                    }
-                }
-            }
-        } finally {
-            if (decided != null) {
-                Files.deleteIfExists(decided);
+                waiting.copyTo(out, decideGrants(grants, writes, waiting.grantResults()));
             }
         }
     }
@@ -136,12 +124,12 @@ final class InputOrder {
     }
 
     /**
-     * Decides the grant applications in their order, a batch at a time ({@value #GRANT_BATCH}), and writes their result
-     * lines to {@code file} in that order; where each line lies, by the application's number. The next batch is
-     * read from disk while one is decided, when there are several threads.
+     * Decides the grant applications in their order, a batch at a time ({@value #GRANT_BATCH}), and writes their
+     * results' texts to {@code file} in that order; where each text lies, by the application's number. The next
+     * batch is read from disk while one is decided, when there are several threads.
      */
     private Places decideGrants(SortedSpill grants, Pipeline.Writes writes, Path file) throws IOException {
-        Places places = new Places(grants.size());
+        Places places = new Places(file, grants.size());
         try (OutputStream to = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             Pipeline.<GrantBatch>run(
                     emit -> grants.inBatches(grantBatch, batch -> emit.accept(new GrantBatch(
@@ -166,15 +154,20 @@ final class InputOrder {
     }
 
     /**
-     * Decides the pending inputs together; their lines, and an empty line in each grant's place among them, go
-     * to {@code to} in input order, through {@code writes}.
+     * Decides the pending inputs together; their texts go to {@code out} in input order, through {@code writes},
+     * or wait in {@code waiting} with each grant's place among them, once a grant has been read.
      */
-    private void decide(Pending pending, Pipeline.Writes writes, Lines to) throws IOException {
+    private void decide(Pending pending, Pipeline.Writes writes, Texts out, Waiting waiting) throws IOException {
         List<Result> results = pending.inputs.isEmpty() ? List.of() : results(pending.inputs);
+        Texts to = pending.grantPlaces.isEmpty() && !waiting.started() ? out : waiting.start();
         writes.submit(() -> {
             int next = 0;
             for (int place = 0; place < pending.places; place++) {
-                to.line(pending.grantPlaces.get(place) ? "" : render.apply(results.get(next++)));
+                if (pending.grantPlaces.get(place)) {
+                    waiting.holdPlace();
+                } else {
+                    to.text(render.apply(results.get(next++)));
+                }
             }
         });
     }
@@ -208,37 +201,80 @@ final class InputOrder {
         }
     }
 
-    /** The lines that wait for the grants' results: in a temporary file, made at the first grant. */
+    /**
+     * The texts that wait for the grants' results, in a temporary file made at the first grant: each as its
+     * length and its bytes, a grant's place as the length -1; and the file of the grants' results. Read back
+     * as bytes, never decoded: copying them out costs little more than the disk.
+     */
     private static final class Waiting implements AutoCloseable {
+        private static final int PLACE = -1;
         private Path file;
-        private PrintWriter writer;
+        private DataOutputStream writer;
+        private long count;
+        private Path grantResults;
 
         boolean started() {
             return writer != null;
         }
 
-        Lines lines() throws IOException {
+        /** Where the texts wait from now on; the file is made at the first call. */
+        Texts start() throws IOException {
             if (writer == null) {
-                file = Files.createTempFile("forebygg-results", ".txt");
-                writer = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8));
+                file = Files.createTempFile("forebygg-results", ".bin");
+                writer = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
             }
-            return writer::println;
+            return text -> {
+                writer.writeInt(text.length);
+                writer.write(text);
+                count++;
+            };
         }
 
-        /** The lines written, from the first; no more can be written. */
-        BufferedReader reader() throws IOException {
+        /** A grant's place, its text to come from the grants' results. */
+        void holdPlace() throws IOException {
+            writer.writeInt(PLACE);
+            count++;
+        }
+
+        /** A temporary file for the grants' results, deleted with this. */
+        Path grantResults() throws IOException {
+            grantResults = Files.createTempFile("forebygg-grant-results", ".bin");
+            return grantResults;
+        }
+
+        /**
+         * Gives every text written to {@code out}, in order, each grant's place its text from {@code places};
+         * no more can be written.
+         */
+        void copyTo(Texts out, Places places) throws IOException {
             writer.close();
-            if (writer.checkError()) {
-                throw new IOException("could not write the temporary file " + file);
+            try (DataInputStream from = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+                 FileChannel grantTexts = places.open()) {
+                int next = 0;
+                for (long k = 0; k < count; k++) {
+                    int length = from.readInt();
+                    if (length == PLACE) {
+                        out.text(places.read(grantTexts, next++));
+                    } else {
+                        byte[] text = new byte[length];
+                        from.readFully(text);
+                        out.text(text);
+                    }
+                }
             }
-            return Files.newBufferedReader(file, StandardCharsets.UTF_8);
         }
 
         @Override
         public void close() throws IOException {
-            if (writer != null) {
-                writer.close();
-                Files.deleteIfExists(file);
+            try {
+                if (writer != null) {
+                    writer.close();
+                    Files.deleteIfExists(file);
+                }
+            } finally {
+                if (grantResults != null) {
+                    Files.deleteIfExists(grantResults);
+                }
             }
         }
     }
@@ -248,30 +284,40 @@ final class InputOrder {
         return audit == null ? engine.decideAll(entries, ledger) : audit.decideAll(entries);
     }
 
-    /** Where each decided grant's line lies in the file of them, by the application's number. */
+    /** Where each decided grant's text lies in the file of them, by the application's number. */
     private static final class Places {
+        private final Path file;
         private final long[] offsets;
         private final int[] lengths;
         private long written;
 
-        Places(int count) {
+        Places(Path file, int count) {
+            this.file = file;
             offsets = new long[count];
             lengths = new int[count];
         }
 
-        void write(OutputStream to, int number, String line) throws IOException {
-            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-            to.write(bytes);
+        void write(OutputStream to, int number, byte[] text) throws IOException {
+            to.write(text);
             offsets[number] = written;
-            lengths[number] = bytes.length;
-            written += bytes.length;
+            lengths[number] = text.length;
+            written += text.length;
         }
 
-        String read(RandomAccessFile from, int number) throws IOException {
-            byte[] bytes = new byte[lengths[number]];
-            from.seek(offsets[number]);
-            from.readFully(bytes);
-            return new String(bytes, StandardCharsets.UTF_8);
+        FileChannel open() throws IOException {
+            return FileChannel.open(file, StandardOpenOption.READ);
+        }
+
+        byte[] read(FileChannel from, int number) throws IOException {
+            ByteBuffer text = ByteBuffer.allocate(lengths[number]);
+            long at = offsets[number];
+            while (text.hasRemaining()) {
+                int read = from.read(text, at + text.position());
+                if (read < 0) {
+                    throw new EOFException("the temporary file " + file + " ends before the result of grant " + number);
+                }
+            }
+            return text.array();
         }
     }
 }

@@ -2,6 +2,8 @@ package se.forebygg.order;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -45,6 +47,8 @@ public final class SortedSpill implements AutoCloseable {
 
     private final Comparator<Case> order;
     private final ObjectMapper mapper;
+    private final ObjectWriter caseWriter;
+    private final ObjectReader caseReader;
     private final int runSize;
     private final List<Entry> run = new ArrayList<>();
     private final List<Path> runs = new ArrayList<>();
@@ -55,6 +59,8 @@ public final class SortedSpill implements AutoCloseable {
     public SortedSpill(Comparator<Case> order, ObjectMapper mapper, int runSize) {
         this.order = order;
         this.mapper = mapper;
+        this.caseWriter = mapper.writerFor(Case.class);
+        this.caseReader = mapper.readerFor(Case.class);
         this.runSize = runSize;
     }
 
@@ -92,23 +98,27 @@ public final class SortedSpill implements AutoCloseable {
         }
     }
 
-    /** Every case added, in {@code order} (cases equal in it by number); call once, after the last add. */
+    /**
+     * Every case added, in {@code order} (cases equal in it by number); call once, after the last add. The
+     * runs on disk are merged with the last one, which stays in memory.
+     */
     public Iterator<Entry> sorted() throws IOException {
         run.sort(byOrder());
         if (runs.isEmpty()) {
             return List.copyOf(run).iterator();
         }
-        if (!run.isEmpty()) {
-            spill();
-        }
-        List<Run> readers = new ArrayList<>();
+        List<Run> sources = new ArrayList<>();
         for (Path file : runs) {
             BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
             open.add(in);
-            readers.add(new Run(in));
+            sources.add(new FileRun(in));
+        }
+        if (!run.isEmpty()) {
+            sources.add(new MemoryRun(List.copyOf(run).iterator()));
+            run.clear();
         }
         PriorityQueue<Run> heads = new PriorityQueue<>(Comparator.comparing((Run r) -> r.head, byOrder()));
-        for (Run r : readers) {
+        for (Run r : sources) {
             if (r.advance()) {
                 heads.add(r);
             }
@@ -138,34 +148,34 @@ public final class SortedSpill implements AutoCloseable {
         return Comparator.comparing((Entry e) -> e.input().aCase(), order).thenComparingInt(Entry::number);
     }
 
-    /** Sorts the run in memory and writes it to a file of its own, one case a line. */
+    /** Sorts the run in memory and writes it to a file of its own, one case a line ({@link #record}). */
     private void spill() throws IOException {
         run.sort(byOrder());
-        Path file = Files.createTempFile("forebygg-sort", ".jsonl");
+        Path file = Files.createTempFile("forebygg-sort", ".txt");
         runs.add(file);
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (Entry e : run) {
-                out.write(mapper.writeValueAsString(record(e)));
+                out.write(record(e));
                 out.newLine();
             }
         }
         run.clear();
     }
 
-    /** A case as a line: its number, its first line, the lines of its values that are not on the first, the case. */
-    private ObjectNode record(Entry e) {
-        JsonNode tree = mapper.valueToTree(e.input().aCase());
-        int first = e.input().line();
-        ObjectNode lines = mapper.createObjectNode();
-        collectLines(tree, "$", e.input().lines(), first, lines);
-        ObjectNode record = mapper.createObjectNode();
-        record.put("n", e.number());
-        record.put("line", first);
-        if (!lines.isEmpty()) {
-            record.set("lines", lines);
+    /**
+     * A case as a line: its number, its first line, the lines of its values that are not on the first (a JSON
+     * object by path, left out for a case that stood on one line), the case as JSON; a tab between two (the
+     * JSON written here has none).
+     */
+    private String record(Entry e) throws IOException {
+        Input.Read input = e.input();
+        String lines = "";
+        if (input.lines().onlyLine().isEmpty()) {
+            ObjectNode other = mapper.createObjectNode();
+            collectLines(mapper.valueToTree(input.aCase()), "$", input.lines(), input.line(), other);
+            lines = other.isEmpty() ? "" : mapper.writeValueAsString(other);
         }
-        record.set("case", tree);
-        return record;
+        return e.number() + "\t" + input.line() + "\t" + lines + "\t" + caseWriter.writeValueAsString(input.aCase());
     }
 
     private static void collectLines(JsonNode node, String path, Input.Lines lines, int first, ObjectNode into) {
@@ -182,16 +192,24 @@ public final class SortedSpill implements AutoCloseable {
         }
     }
 
-    /** A case read back from its line. */
+    /** A case read back from its line ({@link #record}). */
     private Entry entry(String text) throws IOException {
-        JsonNode record = mapper.readTree(text);
-        Case aCase = mapper.treeToValue(record.get("case"), Case.class);
-        int first = record.get("line").asInt();
-        Map<String, Integer> lines = new HashMap<>();
-        if (record.has("lines")) {
-            record.get("lines").fields().forEachRemaining(f -> lines.put(f.getKey(), f.getValue().asInt()));
+        int afterNumber = text.indexOf('\t');
+        int afterFirst = text.indexOf('\t', afterNumber + 1);
+        int afterLines = text.indexOf('\t', afterFirst + 1);
+        if (afterNumber < 0 || afterFirst < 0 || afterLines < 0) {
+            throw new IOException("a temporary file of the sort is damaged: " + runs);
         }
-        Input.Lines where = lines.isEmpty() ? path -> first : path -> {
+        int number = Integer.parseInt(text, 0, afterNumber, 10);
+        int first = Integer.parseInt(text, afterNumber + 1, afterFirst, 10);
+        Case aCase = caseReader.readValue(text.substring(afterLines + 1));
+        if (afterLines == afterFirst + 1) {
+            return new Entry(number, new Input.Read(aCase, first == 0 ? path -> null : Input.Lines.onLine(first)));
+        }
+        Map<String, Integer> lines = new HashMap<>();
+        mapper.readTree(text.substring(afterFirst + 1, afterLines)).fields()
+                .forEachRemaining(f -> lines.put(f.getKey(), f.getValue().asInt()));
+        Input.Lines where = path -> {
             // As the reader does: the line of the value, or of its nearest enclosing value that has one.
             for (String p = path; ; ) {
                 Integer line = lines.get(p);
@@ -205,7 +223,7 @@ public final class SortedSpill implements AutoCloseable {
                 p = p.substring(0, cut);
             }
         };
-        return new Entry(record.get("n").asInt(), new Input.Read(aCase, where));
+        return new Entry(number, new Input.Read(aCase, where));
     }
 
     @Override
@@ -218,27 +236,46 @@ public final class SortedSpill implements AutoCloseable {
         }
     }
 
-    /** One run file being merged: its next case. */
-    private final class Run {
-        private final BufferedReader in;
+    /** One sorted run being merged: its next case. */
+    private abstract static class Run {
         Entry head;
 
-        Run(BufferedReader in) {
+        /** Moves {@link #head} to the next case; false (and null) at the end. */
+        abstract boolean advance();
+    }
+
+    /** A run read back from its file. */
+    private final class FileRun extends Run {
+        private final BufferedReader in;
+
+        FileRun(BufferedReader in) {
             this.in = in;
         }
 
+        @Override
         boolean advance() {
             try {
                 String line = in.readLine();
-                if (line == null) {
-                    head = null;
-                    return false;
-                }
-                head = entry(line);
-                return true;
+                head = line == null ? null : entry(line);
+                return head != null;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+    }
+
+    /** The last run, never written out. */
+    private static final class MemoryRun extends Run {
+        private final Iterator<Entry> entries;
+
+        MemoryRun(Iterator<Entry> entries) {
+            this.entries = entries;
+        }
+
+        @Override
+        boolean advance() {
+            head = entries.hasNext() ? entries.next() : null;
+            return head != null;
         }
     }
 }

@@ -62,6 +62,43 @@ class SortedSpillTest {
         }
     }
 
+    /**
+     * JSON Lines, spilled in runs of 4 with a last run of 2 merged from memory: the same cases in order, each
+     * still known to stand whole on its own line.
+     */
+    @Test
+    void casesOfJsonLinesComeBackOnTheirLines() throws Exception {
+        StringWriter generated = new StringWriter();
+        new CaseGenerator(11, 2025, 3).write(generated, 30, 0);
+        Forebygg engine = Forebygg.create();
+        List<Input.Read> read = new ArrayList<>();
+        try (CaseReader reader = CaseReader.open(new StringReader(generated.toString()))) {
+            reader.forEachRemaining(input -> {
+                if (engine.sharesLedger(((Input.Read) input).aCase())) {
+                    read.add((Input.Read) input); // the 30 grant applications, not the 3 provider approvals
+                }
+            });
+        }
+        Comparator<se.forebygg.engine.Case> order = engine.ledgerOrder();
+        try (SortedSpill spill = new SortedSpill(order, JSON, 4)) {
+            for (Input.Read input : read) {
+                spill.add(input);
+            }
+            List<se.forebygg.engine.Case> cases = new ArrayList<>();
+            for (Iterator<SortedSpill.Entry> it = spill.sorted(); it.hasNext(); ) {
+                SortedSpill.Entry e = it.next();
+                Input.Read original = read.get(e.number());
+                assertEquals(original.aCase(), e.input().aCase());
+                assertEquals(original.lines().onlyLine(), e.input().lines().onlyLine());
+                assertEquals(original.line(), e.input().lines().lineOf("$.employer"));
+                cases.add(e.input().aCase());
+            }
+            List<se.forebygg.engine.Case> expected = new ArrayList<>(read.stream().map(Input.Read::aCase).toList());
+            expected.sort(order);
+            assertEquals(expected, cases);
+        }
+    }
+
     private static void assertSameLines(JsonNode node, String path, Input.Lines expected, Input.Lines actual) {
         assertEquals(expected.lineOf(path), actual.lineOf(path), path);
         if (node.isObject()) {

@@ -2,6 +2,7 @@ package se.forebygg.engine;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * One input to decide ({@link se.forebygg.Forebygg#decideAll}): a case {@link Read read}, or an input that could not
@@ -27,6 +28,29 @@ public sealed interface Input permits Input.Read, Input.Unread {
     @FunctionalInterface
     interface Lines {
         Integer lineOf(String path);
+
+        /**
+         * The line every value of the case is on, when the case stood on one line (as in JSON Lines); empty
+         * when its values may be on several lines, or their lines are unknown.
+         */
+        default OptionalInt onlyLine() {
+            return OptionalInt.empty();
+        }
+
+        /** A case that stood whole on line {@code line}: every value is on it. */
+        static Lines onLine(int line) {
+            return new Lines() {
+                @Override
+                public Integer lineOf(String path) {
+                    return line;
+                }
+
+                @Override
+                public OptionalInt onlyLine() {
+                    return OptionalInt.of(line);
+                }
+            };
+        }
     }
 
     /** A case read; a problem the engine finds later in it is reported on the line {@code lines} gives. */

@@ -272,7 +272,7 @@ public final class CaseReader implements Iterator<Input>, Closeable {
                 return null;
             }
             seenIds.putIfAbsent(value.caseId(), number);
-            return new Input.Read(value, LocatedTree.onLine(number)::lineOf);
+            return new Input.Read(value, Input.Lines.onLine(number));
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -37,11 +37,6 @@ final class LocatedTree {
         return new LocatedTree(root, lines, first);
     }
 
-    /** A value read whole from line {@code line}: every part of it is on that line. */
-    static LocatedTree onLine(int line) {
-        return new LocatedTree(null, Map.of(), line);
-    }
-
     /** The line of the value at {@code path}, or of its nearest enclosing value that has one. */
     int lineOf(String path) {
         String p = path;

@@ -1,7 +1,7 @@
 package se.forebygg.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

@@ -21,6 +21,12 @@ public final class Pipeline {
     public static final int AHEAD = 2;
     /** Writes that may wait behind the one being done: each holds a batch of decisions, tens of MB. */
     public static final int BEHIND = 1;
+    /**
+     * How long a stopped producer is waited for once the consumer failed: a producer blocked where an interrupt
+     * does not reach (reading standard input that a pipe keeps open) is then left, a daemon thread, so that the
+     * failure is reported now rather than when the pipe next delivers.
+     */
+    static final long LEAVE_AFTER_MILLIS = 1_000;
 
     private Pipeline() {
     }
@@ -65,7 +71,9 @@ public final class Pipeline {
      * Gives what {@code producer} makes to {@code consumer}, in order: with {@code ahead}, the producer runs
      * on a thread named {@code name}, at most {@link #AHEAD} items ahead of the consumer; without, each item
      * goes to the consumer as it is made. Returns when both are done; a failure of either is thrown here as
-     * it is (the producer's after the items it made before it), and stops the other.
+     * it is (the producer's after the items it made before it), and stops the other. After the consumer's
+     * failure the producer is waited for {@link #LEAVE_AFTER_MILLIS} at most: what it still touches must refuse
+     * to be used once closed (as {@link SortedSpill#add} does).
      */
     public static <T> void run(Producer<T> producer, Consumer<T> consumer, boolean ahead, String name) throws IOException {
         if (!ahead) {
@@ -96,18 +104,25 @@ public final class Pipeline {
         }, name);
         thread.setDaemon(true);
         thread.start();
+        boolean consumerFailed = true;
         try {
             for (Object item = take(queue); item != end; item = take(queue)) {
                 if (item instanceof Failure failure) {
+                    consumerFailed = false;
                     rethrow(failure.cause());
                 }
                 @SuppressWarnings("unchecked")
                 T t = (T) item;
                 consumer.accept(t);
             }
+            consumerFailed = false;
         } finally {
             thread.interrupt();
-            joinUninterruptibly(thread);
+            if (consumerFailed) {
+                join(thread, LEAVE_AFTER_MILLIS);
+            } else {
+                joinUninterruptibly(thread);
+            }
         }
     }
 
@@ -247,6 +262,22 @@ public final class Pipeline {
                 thread.interrupt();
             }
             joinUninterruptibly(thread);
+        }
+    }
+
+    /** Waits for {@code thread} to end, {@code millis} at most, an interrupt or not. */
+    private static void join(Thread thread, long millis) {
+        boolean interrupted = false;
+        long until = System.nanoTime() + millis * 1_000_000;
+        for (long left = millis; thread.isAlive() && left > 0; left = (until - System.nanoTime()) / 1_000_000) {
+            try {
+                thread.join(left);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -54,6 +54,7 @@ public final class SortedSpill implements AutoCloseable {
     private final List<Path> runs = new ArrayList<>();
     private final List<BufferedReader> open = new ArrayList<>();
     private int added;
+    private boolean closed;
 
     /** Holds cases for {@code order}, at most {@code runSize} of them in memory. */
     public SortedSpill(Comparator<Case> order, ObjectMapper mapper, int runSize) {
@@ -74,8 +75,14 @@ public final class SortedSpill implements AutoCloseable {
         return String.format("input read; deciding the %,d grant applications in their order", size());
     }
 
-    /** Adds a case; once {@code runSize} are held they go to a file. */
-    public void add(Input.Read input) throws IOException {
+    /**
+     * Adds a case; once {@code runSize} are held they go to a file. Refused once closed: a reading thread left
+     * behind ({@link Pipeline#run}) leaves no temporary file.
+     */
+    public synchronized void add(Input.Read input) throws IOException {
+        if (closed) {
+            throw new IllegalStateException("the sort of grant applications is closed: no case can be added");
+        }
         run.add(new Entry(added++, input));
         if (run.size() == runSize) {
             spill();
@@ -227,7 +234,8 @@ public final class SortedSpill implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
+        closed = true;
         for (BufferedReader in : open) {
             in.close();
         }

@@ -3,11 +3,18 @@ package se.forebygg.order;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -56,6 +63,51 @@ class PipelineTest {
         assertEquals("the fifth is wrong", thrown.getMessage());
         assertFalse(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("test-stopped-producer")),
                 "the producer's thread has ended when run returns");
+    }
+
+    /**
+     * A producer blocked where an interrupt does not reach it (as a read of standard input that a pipe keeps
+     * open): the consumer's failure is thrown after {@link Pipeline#LEAVE_AFTER_MILLIS}, not when the producer
+     * next wakes; the producer is left, and stops at its next item.
+     */
+    @Test
+    void aConsumersFailureIsThrownWhileTheProducerIsBlockedOutOfReach() throws Exception {
+        CountDownLatch blocked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean emittedAfterRelease = new AtomicBoolean();
+        AtomicReference<Thread> producer = new AtomicReference<>();
+        IllegalStateException thrown = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThrows(IllegalStateException.class,
+                () -> Pipeline.<Integer>run(emit -> {
+                    producer.set(Thread.currentThread());
+                    emit.accept(1);
+                    blocked.countDown();
+                    awaitUninterruptibly(release);
+                    emit.accept(2);
+                    emittedAfterRelease.set(true);
+                }, i -> {
+                    awaitUninterruptibly(blocked);
+                    throw new IllegalStateException("the ledger went away");
+                }, true, "test-blocked-producer")));
+        assertEquals("the ledger went away", thrown.getMessage());
+        assertTrue(producer.get().isAlive(), "the blocked producer was left, not waited for");
+        release.countDown();
+        producer.get().join(30_000);
+        assertFalse(producer.get().isAlive(), "the producer stops at its next item");
+        assertFalse(emittedAfterRelease.get(), "nothing is taken from it after the failure");
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        boolean interrupted = false;
+        while (latch.getCount() > 0) {
+            try {
+                latch.await();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @ParameterizedTest(name = "behind: {0}")

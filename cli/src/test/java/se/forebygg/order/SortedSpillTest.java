@@ -1,6 +1,7 @@
 package se.forebygg.order;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,6 +61,22 @@ class SortedSpillTest {
             }
             assertEquals(expected, numbers);
         }
+    }
+
+    /** A reading thread left behind after a failure cannot add to a closed sort, nor leave a file of it behind. */
+    @Test
+    void aClosedSortRefusesCases() throws Exception {
+        StringWriter generated = new StringWriter();
+        new CaseGenerator(3, 2025, 1).write(generated, 1, 0);
+        Input.Read one;
+        try (CaseReader reader = CaseReader.open(new StringReader(generated.toString()))) {
+            one = (Input.Read) reader.next();
+        }
+        SortedSpill spill = new SortedSpill(Forebygg.create().ledgerOrder(), JSON, 1);
+        spill.close();
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> spill.add(one));
+        assertEquals("the sort of grant applications is closed: no case can be added", refused.getMessage());
+        assertEquals(0, spill.size());
     }
 
     /**

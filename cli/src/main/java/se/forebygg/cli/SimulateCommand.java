@@ -1,17 +1,10 @@
 package se.forebygg.cli;
 
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,12 +15,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import se.forebygg.Forebygg;
 import se.forebygg.json.CaseReader;
-import se.forebygg.simulate.HtmlReport;
 import se.forebygg.simulate.ChangeOptions;
 import se.forebygg.simulate.ParameterChanges;
 import se.forebygg.simulate.Provenance;
 import se.forebygg.simulate.Simulation;
-import se.forebygg.simulate.TextSummary;
+import se.forebygg.simulate.SummaryOptions;
 
 /** {@code forebygg simulate FILE --set PARAM=VALUE[@FROM]}: what changes if the law's numbers change. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
@@ -52,20 +44,12 @@ final class SimulateCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads;
 
-    @Option(names = "--report", paramLabel = "FILE.html", description = "Also write a self-contained HTML report with charts.")
-    Path report;
+    @Mixin
+    SummaryOptions summary;
 
     @Option(names = "--chunk", defaultValue = "4000",
             description = "Cases decided together in one batch, in both scenarios: more take more memory. Default: ${DEFAULT-VALUE}.")
     int chunk;
-
-    @Option(names = "--top", defaultValue = "5",
-            description = "How many of the biggest gains and losses to list (decisions with the same change are one). Default: ${DEFAULT-VALUE}.")
-    int top;
-
-    @Option(names = "--lang", paramLabel = "sv|en", defaultValue = "en",
-            description = "Language of the summary and the report: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    ExplainCommand.Lang lang;
 
     @Override
     public Integer call() throws Exception {
@@ -81,7 +65,7 @@ final class SimulateCommand implements Callable<Integer> {
         Forebygg whatIfEngine = options.engine(whatIf, threads);
         Simulation simulation;
         try {
-            simulation = new Simulation(baselineEngine, whatIfEngine, chunk, top);
+            simulation = new Simulation(baselineEngine, whatIfEngine, chunk, summary.top());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -101,12 +85,8 @@ final class SimulateCommand implements Callable<Integer> {
                 baselineEngine.rulesVersion(), whatIfEngine.rulesVersion(),
                 options.parameters == null ? List.of() : options.parameters.stream().map(Path::toString).toList(),
                 ParameterChanges.describe(baseline, whatIf, set.changes), run);
-        Locale locale = Locale.forLanguageTag(lang.name());
-        TextSummary.print(result, provenance, locale, new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
+        Path report = summary.show(result, provenance);
         if (report != null) {
-            try (Writer out = new BufferedWriter(Files.newBufferedWriter(report, StandardCharsets.UTF_8))) {
-                HtmlReport.write(result, provenance, locale, out);
-            }
             System.err.println("forebygg: report written to " + report);
         }
         return result.badInput() > 0 ? ExitCodes.BAD_INPUT : ExitCodes.OK;

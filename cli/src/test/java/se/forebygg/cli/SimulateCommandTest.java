@@ -67,6 +67,22 @@ class SimulateCommandTest {
         assertTrue(run.err().contains("unknown parameter 'noSuchThing'"), run.err());
     }
 
+    @Test
+    void aNegativeTopIsAUsageErrorAndTheSummarySpeaksSwedishWhenAsked(@TempDir Path dir) throws Exception {
+        Path cases = dir.resolve("cases.jsonl");
+        Files.writeString(cases, GenerateCommandTest.generate("generate", "--seed", "9", "--providers", "2"));
+        EvaluateCommandTest.Run negative = EvaluateCommandTest.run(null, "simulate", cases.toString(),
+                "--set", "providerMinimumOtherCompetences=4", "--top", "-1");
+        assertEquals(ExitCodes.USAGE, negative.status());
+        assertTrue(negative.err().contains("--top must be 0 or more, not -1"), negative.err());
+
+        EvaluateCommandTest.Run swedish = EvaluateCommandTest.run(null, "simulate", cases.toString(),
+                "--set", "providerMinimumOtherCompetences=4", "--top", "0", "--lang", "sv");
+        assertEquals(0, swedish.status(), swedish.err());
+        assertTrue(String.join("\n", swedish.lines()).contains("Största ökningar"), swedish.err());
+        assertTrue(!String.join("\n", swedish.lines()).contains("Biggest gains"), swedish.err());
+    }
+
     private static String[] append(String[] args, String... more) {
         String[] all = new String[args.length + more.length];
         System.arraycopy(args, 0, all, 0, args.length);

@@ -3,14 +3,8 @@ package se.forebygg.spark;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.get_json_object;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,7 +12,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -41,12 +34,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import se.forebygg.simulate.HtmlReport;
 import se.forebygg.simulate.ChangeOptions;
 import se.forebygg.simulate.ParameterChanges;
 import se.forebygg.simulate.Provenance;
 import se.forebygg.simulate.Simulation;
-import se.forebygg.simulate.TextSummary;
+import se.forebygg.simulate.SummaryOptions;
 
 /**
  * The job for {@code spark-submit}: {@code evaluate INPUT OUTPUT} decides every case of INPUT and writes
@@ -211,27 +203,13 @@ public final class SparkJob implements Runnable {
         @Option(names = "--format", defaultValue = "jsonl", description = "Format of INPUT: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
         Format format;
 
-        @Option(names = "--top", defaultValue = "5",
-                description = "How many of the biggest gains and losses to list (decisions with the same change are one). Default: ${DEFAULT-VALUE}.")
-        int top;
-
-        @Option(names = "--lang", paramLabel = "sv|en", defaultValue = "en",
-                description = "Language of the summary and the report: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-        Lang lang;
-
-        @Option(names = "--report", paramLabel = "FILE.html", description = "Also write a self-contained HTML report with charts (on the driver's disk).")
-        java.nio.file.Path report;
-
-        /** The languages of the summary. */
-        enum Lang { en, sv }
+        @Mixin
+        SummaryOptions summary;
 
         @Override
         public Integer call() throws IOException {
             se.forebygg.parameters.Parameters baseline = se.forebygg.parameters.Parameters.standard();
             se.forebygg.parameters.Parameters whatIf;
-            if (top < 0) {
-                throw new ParameterException(spec.commandLine(), "--top must be 0 or more");
-            }
             try {
                 whatIf = ParameterChanges.apply(baseline, set.changes);
             } catch (IllegalArgumentException e) {
@@ -240,15 +218,11 @@ public final class SparkJob implements Runnable {
             SparkSession spark = SparkSession.builder().appName("forebygg simulate").getOrCreate();
             List<String> inputs = files(spark, spec, input, "the cases");
             Instant run = Instant.now();
-            Simulation.Result result = SparkDecisions.whatIf(cases(spark, inputs, format), set.changes, top);
+            Simulation.Result result = SparkDecisions.whatIf(cases(spark, inputs, format), set.changes, summary.top());
             Provenance provenance = new Provenance(input, sha256(spark, inputs), Engines.of(List.of()).rulesVersion(),
                     Engines.of(set.changes).rulesVersion(), List.of(), ParameterChanges.describe(baseline, whatIf, set.changes), run);
-            Locale locale = Locale.forLanguageTag(lang.name());
-            TextSummary.print(result, provenance, locale, new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
+            java.nio.file.Path report = summary.show(result, provenance);
             if (report != null) {
-                try (Writer out = new BufferedWriter(Files.newBufferedWriter(report, StandardCharsets.UTF_8))) {
-                    HtmlReport.write(result, provenance, locale, out);
-                }
                 LOG.info("report written to {}", report);
             }
             return result.badInput() > 0 ? BAD_INPUT : OK;

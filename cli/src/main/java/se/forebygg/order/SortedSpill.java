@@ -216,21 +216,7 @@ public final class SortedSpill implements AutoCloseable {
         Map<String, Integer> lines = new HashMap<>();
         mapper.readTree(text.substring(afterFirst + 1, afterLines)).fields()
                 .forEachRemaining(f -> lines.put(f.getKey(), f.getValue().asInt()));
-        Input.Lines where = path -> {
-            // As the reader does: the line of the value, or of its nearest enclosing value that has one.
-            for (String p = path; ; ) {
-                Integer line = lines.get(p);
-                if (line != null) {
-                    return line;
-                }
-                int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
-                if (cut <= 0) {
-                    return first;
-                }
-                p = p.substring(0, cut);
-            }
-        };
-        return new Entry(number, new Input.Read(aCase, where));
+        return new Entry(number, new Input.Read(aCase, Input.Lines.of(lines, first)));
     }
 
     @Override

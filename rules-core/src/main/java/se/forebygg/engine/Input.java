@@ -1,6 +1,7 @@
 package se.forebygg.engine;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 
@@ -35,6 +36,27 @@ public sealed interface Input permits Input.Read, Input.Unread {
          */
         default OptionalInt onlyLine() {
             return OptionalInt.empty();
+        }
+
+        /**
+         * A case whose values stood on several lines: a value's line is its own in {@code lines} (by JSON path, as
+         * {@code $.measures[0].cost}), else that of its nearest enclosing value there, else {@code first}.
+         */
+        static Lines of(Map<String, Integer> lines, int first) {
+            Map<String, Integer> byPath = Map.copyOf(lines);
+            return path -> {
+                for (String p = path; ; ) {
+                    Integer line = byPath.get(p);
+                    if (line != null) {
+                        return line;
+                    }
+                    int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+                    if (cut <= 0) {
+                        return first;
+                    }
+                    p = p.substring(0, cut);
+                }
+            };
         }
 
         /** A case that stood whole on line {@code line}: every value is on it. */

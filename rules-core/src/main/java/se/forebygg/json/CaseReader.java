@@ -378,7 +378,7 @@ public final class CaseReader implements Iterator<Input>, Closeable {
         if (firstSeen != null) {
             return new Input.Unread(duplicate(caseId, tree.lineOf("$.caseId"), firstSeen));
         }
-        return new Input.Read(value, tree::lineOf);
+        return new Input.Read(value, tree.lines);
     }
 
     private static String caseIdOf(JsonNode root) {

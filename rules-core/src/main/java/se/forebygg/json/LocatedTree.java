@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import se.forebygg.engine.Input;
 
 /**
  * One JSON value read into a tree, remembering the input line where each value starts, so that a
@@ -20,13 +21,12 @@ final class LocatedTree {
     private static final JsonNodeFactory EXACT = JsonNodeFactory.withExactBigDecimals(true);
 
     final JsonNode root;
-    private final Map<String, Integer> lines;
-    private final int firstLine;
+    /** The line of each value, by its path. */
+    final Input.Lines lines;
 
     private LocatedTree(JsonNode root, Map<String, Integer> lines, int firstLine) {
         this.root = root;
-        this.lines = lines;
-        this.firstLine = firstLine;
+        this.lines = Input.Lines.of(lines, firstLine);
     }
 
     /** Reads the value at the parser's current token; {@code lineOffset} is added to parser lines. */
@@ -39,18 +39,7 @@ final class LocatedTree {
 
     /** The line of the value at {@code path}, or of its nearest enclosing value that has one. */
     int lineOf(String path) {
-        String p = path;
-        while (true) {
-            Integer line = lines.get(p);
-            if (line != null) {
-                return line;
-            }
-            int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
-            if (cut <= 0) {
-                return firstLine;
-            }
-            p = p.substring(0, cut);
-        }
+        return lines.lineOf(path);
     }
 
     private static JsonNode value(JsonParser p, String path, Map<String, Integer> lines, int offset, int depth)

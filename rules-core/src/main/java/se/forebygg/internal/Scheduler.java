@@ -127,8 +127,13 @@ public final class Scheduler {
         }
         // Shared cases (grants) of different rooms read and write nothing of each other's in the ledger: each
         // partition of rooms is decided on one thread, in the order one thread would decide it.
-        for (List<Integer> partition : partitions(cases, order.subList(firstShared, order.size()))) {
-            work.add(() -> decideShared(cases, partition, ledger, decisions, onFailure));
+        List<Integer> shared = order.subList(firstShared, order.size());
+        String[] rooms = new String[cases.size()];
+        for (int i : shared) {
+            rooms[i] = roomOf(cases.get(i));
+        }
+        for (List<Integer> partition : partitions(cases, shared, rooms)) {
+            work.add(() -> decideShared(cases, partition, rooms, ledger, decisions, onFailure));
         }
         run(work);
         return decisions;
@@ -156,18 +161,30 @@ public final class Scheduler {
      * room's sums, whether its caseId is recorded) is then written only by cases of its own partition, in
      * the order of a one-thread run, so the decisions do not depend on the number of threads.
      */
-    private List<List<Integer>> partitions(List<? extends Case> cases, List<Integer> shared) {
+    private List<List<Integer>> partitions(List<? extends Case> cases, List<Integer> shared, String[] rooms) {
         if (threads == 1 || shared.isEmpty()) {
             return shared.isEmpty() ? List.of() : List.of(shared);
         }
-        // Rooms joined by a caseId they have in common form one component (union-find).
-        Map<String, String> parent = new HashMap<>();
-        for (int i : shared) {
-            union(parent, "room\u0000" + roomOf(cases.get(i)), "case\u0000" + cases.get(i).caseId());
+        // Rooms joined by a caseId they have in common form one component: union-find over numbers, the k-th
+        // room seen is k, the k-th caseId seen is shared.size() + k.
+        Map<String, Integer> roomNumbers = new HashMap<>();
+        Map<String, Integer> caseNumbers = new HashMap<>();
+        int[] parent = new int[2 * shared.size()];
+        for (int k = 0; k < parent.length; k++) {
+            parent[k] = k;
         }
-        Map<String, List<Integer>> components = new LinkedHashMap<>();
-        for (int i : shared) {
-            components.computeIfAbsent(find(parent, "room\u0000" + roomOf(cases.get(i))), c -> new ArrayList<>()).add(i);
+        int[] roomOfCase = new int[shared.size()];
+        for (int k = 0; k < shared.size(); k++) {
+            int i = shared.get(k);
+            Integer room = roomNumbers.putIfAbsent(rooms[i], roomNumbers.size());
+            roomOfCase[k] = room == null ? roomNumbers.size() - 1 : room;
+            Integer caseId = caseNumbers.putIfAbsent(cases.get(i).caseId(), caseNumbers.size());
+            int caseNode = shared.size() + (caseId == null ? caseNumbers.size() - 1 : caseId);
+            parent[find(parent, caseNode)] = find(parent, roomOfCase[k]);
+        }
+        Map<Integer, List<Integer>> components = new LinkedHashMap<>();
+        for (int k = 0; k < shared.size(); k++) {
+            components.computeIfAbsent(find(parent, roomOfCase[k]), c -> new ArrayList<>()).add(shared.get(k));
         }
         // Largest components first, each to the partition with the fewest cases so far.
         List<List<Integer>> bySize = new ArrayList<>(components.values());
@@ -180,46 +197,34 @@ public final class Scheduler {
         for (List<Integer> component : bySize) {
             partitions.stream().min(Comparator.comparing(List::size)).orElseThrow().addAll(component);
         }
-        Map<Integer, Integer> rank = new HashMap<>();
+        int[] rank = new int[cases.size()];
         for (int k = 0; k < shared.size(); k++) {
-            rank.put(shared.get(k), k);
+            rank[shared.get(k)] = k;
         }
-        partitions.forEach(p -> p.sort(Comparator.comparing(rank::get)));
+        partitions.forEach(p -> p.sort(Comparator.comparingInt(i -> rank[i])));
         return partitions;
     }
 
-    private static String find(Map<String, String> parent, String key) {
-        String root = key;
-        for (String up = parent.get(root); up != null && !up.equals(root); up = parent.get(root)) {
-            root = up;
+    /** The root of {@code node}'s set, halving the path on the way. */
+    private static int find(int[] parent, int node) {
+        int at = node;
+        while (parent[at] != at) {
+            parent[at] = parent[parent[at]];
+            at = parent[at];
         }
-        for (String at = key; !at.equals(root); ) {
-            String up = parent.put(at, root);
-            at = up == null ? root : up;
-        }
-        return root;
-    }
-
-    private static void union(Map<String, String> parent, String a, String b) {
-        parent.putIfAbsent(a, a);
-        parent.putIfAbsent(b, b);
-        String ra = find(parent, a);
-        String rb = find(parent, b);
-        if (!ra.equals(rb)) {
-            parent.put(rb, ra);
-        }
+        return at;
     }
 
     /**
      * Shared cases in batch order, in waves: the n-th case of each room goes in wave n, so a session never holds
      * two cases that read the same sums, and each wave is recorded before the next reads the ledger.
      */
-    private void decideShared(List<? extends Case> cases, List<Integer> shared, GrantLedger ledger, Decision[] decisions,
-                              BiConsumer<Integer, RuntimeException> onFailure) {
+    private void decideShared(List<? extends Case> cases, List<Integer> shared, String[] rooms, GrantLedger ledger,
+                              Decision[] decisions, BiConsumer<Integer, RuntimeException> onFailure) {
         List<List<Integer>> waves = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (int i : shared) {
-            int wave = seen.merge(roomOf(cases.get(i)), 1, Integer::sum) - 1;
+            int wave = seen.merge(rooms[i], 1, Integer::sum) - 1;
             if (wave == waves.size()) {
                 waves.add(new ArrayList<>());
             }
@@ -230,7 +235,7 @@ public final class Scheduler {
         int atOnce = Math.max(1, ledger.reservationsAtOnce());
         for (List<Integer> wave : waves) {
             for (int from = 0; from < wave.size(); from += atOnce) {
-                decideWave(cases, wave.subList(from, Math.min(wave.size(), from + atOnce)), ledger, decisions, onFailure);
+                decideWave(cases, wave.subList(from, Math.min(wave.size(), from + atOnce)), rooms, ledger, decisions, onFailure);
             }
         }
     }
@@ -311,7 +316,7 @@ public final class Scheduler {
             .comparing((Case c) -> Benefits.of(c).caseClass().getName())
             .thenComparing((a, b) -> Benefits.of(a).shared().order().compare(a, b));
 
-    /** The case's room in the ledger; cases of different benefits never share one. */
+    /** The case's room in the ledger (worked out once a case: {@code rooms} by position); cases of different benefits never share one. */
     private static String roomOf(Case aCase) {
         Benefit<Case> benefit = Benefits.of(aCase);
         return benefit.caseClass().getName() + "\u0000" + benefit.shared().room(aCase);
@@ -333,11 +338,11 @@ public final class Scheduler {
      * One wave of shared cases (at most one per room) decided in one session, each inside its own
      * reservation, taken in room order.
      */
-    private void decideWave(List<? extends Case> cases, List<Integer> wave, GrantLedger ledger, Decision[] decisions,
-                            BiConsumer<Integer, RuntimeException> onFailure) {
+    private void decideWave(List<? extends Case> cases, List<Integer> wave, String[] rooms, GrantLedger ledger,
+                            Decision[] decisions, BiConsumer<Integer, RuntimeException> onFailure) {
         List<Integer> ordered = new ArrayList<>(wave);
-        ordered.sort(Comparator.comparing((Integer i) -> roomOf(cases.get(i))));
-        Map<Integer, GrantLedger.Reservation> rooms = new HashMap<>();
+        ordered.sort(Comparator.comparing((Integer i) -> rooms[i]));
+        Map<Integer, GrantLedger.Reservation> reservations = new HashMap<>();
         try {
             Group group = new Group(onFailure);
             for (int i : ordered) {
@@ -345,7 +350,7 @@ public final class Scheduler {
                 Benefit<Case> benefit = Benefits.of(aCase);
                 try {
                     GrantLedger.Reservation room = benefit.shared().reserve(aCase, ledger);
-                    rooms.put(i, room);
+                    reservations.put(i, room);
                     Optional<Decision> recorded = room.recorded();
                     if (recorded.isPresent()) {
                         decisions[i] = recorded.get();
@@ -358,7 +363,7 @@ public final class Scheduler {
             }
             group.flush(decisions);
             for (int i : ordered) {
-                GrantLedger.Reservation room = rooms.get(i);
+                GrantLedger.Reservation room = reservations.get(i);
                 if (room != null && decisions[i] != null) {
                     try {
                         room.commit(decisions[i]);
@@ -369,7 +374,7 @@ public final class Scheduler {
                 }
             }
         } finally {
-            rooms.values().forEach(GrantLedger.Reservation::close);
+            reservations.values().forEach(GrantLedger.Reservation::close);
         }
     }
 

@@ -55,8 +55,8 @@ final class EvaluateCommand implements Callable<Integer> {
             new InputOrder(engine, ledgers.ledger(), audit, result -> {
                 outcomes.note(result);
                 return json(mapper, result);
-            }).decide(reader, input.progress(), line -> {
-                out.write(line);
+            }).decide(reader, input.progress(), (line, offset, length) -> {
+                out.write(line, offset, length);
                 out.write(lineBreak);
             });
             input.progress().finished();

@@ -53,11 +53,11 @@ final class ExplainCommand implements Callable<Integer> {
             new InputOrder(engine, InMemoryGrantLedger.forOneRun(), null, result -> {
                 bad[0] |= result instanceof Result.Refused;
                 return Explanation.of(result, locale).getBytes(StandardCharsets.UTF_8);
-            }).decide(reader, input.progress(), text -> {
+            }).decide(reader, input.progress(), (text, offset, length) -> {
                 if (!first[0]) {
                     out.write(lineBreak);
                 }
-                out.write(text);
+                out.write(text, offset, length);
                 first[0] = false;
             });
             input.progress().finished();

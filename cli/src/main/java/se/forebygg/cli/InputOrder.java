@@ -49,10 +49,17 @@ final class InputOrder {
     /** Grant applications decided together, in their order: many rooms per wave, little memory. */
     private static final int GRANT_BATCH = 5_000;
 
-    /** Where each result's text goes, in input order: its bytes, as the renderer made them. */
+    /**
+     * Where each result's text goes, in input order: its bytes, as the renderer made them, from {@code offset}
+     * for {@code length} ({@code text} may be reused once the call returns).
+     */
     @FunctionalInterface
     interface Texts {
-        void text(byte[] text) throws IOException;
+        void text(byte[] text, int offset, int length) throws IOException;
+
+        default void text(byte[] text) throws IOException {
+            text(text, 0, text.length);
+        }
     }
 
     private final Forebygg engine;
@@ -223,9 +230,9 @@ final class InputOrder {
                 file = Files.createTempFile("forebygg-results", ".bin");
                 writer = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
             }
-            return text -> {
-                writer.writeInt(text.length);
-                writer.write(text);
+            return (text, offset, length) -> {
+                writer.writeInt(length);
+                writer.write(text, offset, length);
                 count++;
             };
         }
@@ -251,14 +258,19 @@ final class InputOrder {
             try (DataInputStream from = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
                  FileChannel grantTexts = places.open()) {
                 int next = 0;
+                byte[] text = new byte[1 << 12];
                 for (long k = 0; k < count; k++) {
                     int length = from.readInt();
                     if (length == PLACE) {
-                        out.text(places.read(grantTexts, next++));
+                        int number = next++;
+                        text = places.read(grantTexts, number, text);
+                        out.text(text, 0, places.length(number));
                     } else {
-                        byte[] text = new byte[length];
-                        from.readFully(text);
-                        out.text(text);
+                        if (length > text.length) {
+                            text = new byte[Math.max(length, 2 * text.length)];
+                        }
+                        from.readFully(text, 0, length);
+                        out.text(text, 0, length);
                     }
                 }
             }
@@ -308,8 +320,14 @@ final class InputOrder {
             return FileChannel.open(file, StandardOpenOption.READ);
         }
 
-        byte[] read(FileChannel from, int number) throws IOException {
-            ByteBuffer text = ByteBuffer.allocate(lengths[number]);
+        int length(int number) {
+            return lengths[number];
+        }
+
+        /** Reads the text of grant {@code number} into {@code buffer}, or a larger one if it does not fit: the one used. */
+        byte[] read(FileChannel from, int number, byte[] buffer) throws IOException {
+            byte[] into = lengths[number] <= buffer.length ? buffer : new byte[Math.max(lengths[number], 2 * buffer.length)];
+            ByteBuffer text = ByteBuffer.wrap(into, 0, lengths[number]);
             long at = offsets[number];
             while (text.hasRemaining()) {
                 int read = from.read(text, at + text.position());
@@ -317,7 +335,7 @@ final class InputOrder {
                     throw new EOFException("the temporary file " + file + " ends before the result of grant " + number);
                 }
             }
-            return text.array();
+            return into;
         }
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import se.forebygg.Forebygg;
 import se.forebygg.engine.Input;
+import se.forebygg.engine.Outcome;
 import se.forebygg.engine.Result;
 import se.forebygg.json.CaseReader;
 import se.forebygg.json.ForebyggJson;
@@ -66,7 +67,7 @@ class InputOrderTest {
                  Progress progress = new Progress("test", -1, false, new PrintStream(OutputStream.nullOutputStream()), System::nanoTime)) {
                 new InputOrder(engine, InMemoryGrantLedger.forOneRun(), null,
                         result -> text(result).getBytes(StandardCharsets.UTF_8), chunk, grantBatch)
-                        .decide(reader, progress, bytes -> written.add(new String(bytes, StandardCharsets.UTF_8)));
+                        .decide(reader, progress, (bytes, offset, length) -> written.add(new String(bytes, offset, length, StandardCharsets.UTF_8)));
             }
             assertEquals(expected, written, threads + " threads, batches of " + chunk + " and " + grantBatch + " grants");
         }
@@ -74,9 +75,15 @@ class InputOrderTest {
 
     /**
      * A text of any shape, as {@code explain}'s are: a refusal's empty (an empty text must not be taken for a
-     * grant's place), a decision's its JSON broken over two lines.
+     * grant's place), a decision's its JSON broken over two lines, every rejection's many times as long (longer
+     * than any buffer a text is copied through).
      */
     private static String text(Result result) {
-        return result instanceof Result.Refused ? "" : ForebyggJson.toLine(MAPPER, result).replaceFirst(",", ",\n");
+        if (result instanceof Result.Refused) {
+            return "";
+        }
+        String text = ForebyggJson.toLine(MAPPER, result).replaceFirst(",", ",\n");
+        return result instanceof Result.Decided decided && decided.decision().outcome() == Outcome.REJECTED
+                ? (text + "\n").repeat(Math.floorMod(decided.decision().caseId().hashCode(), 7) * 5 + 1) : text;
     }
 }

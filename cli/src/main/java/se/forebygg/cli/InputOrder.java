@@ -94,23 +94,42 @@ final class InputOrder {
     void decide(CaseReader reader, Progress progress, Texts out) throws IOException {
         try (SortedSpill grants = new SortedSpill(engine.ledgerOrder(), ForebyggJson.newMapper(), SortedSpill.RUN_SIZE);
              Waiting waiting = new Waiting();
+             GrantResults grantResults = new GrantResults(waiting);
              Pipeline.Writes writes = Pipeline.writes(pipelined)) {
-            // From the first grant's place on, every text waits in a file for the grants' results.
-            Pipeline.<Pending>run(emit -> read(reader, grants, emit), pending -> decide(pending, writes, out, waiting),
-                    pipelined, "forebygg-read");
+            // From the first grant's place on, every text waits in a file for the grants' results. The grants are
+            // read back in their order as soon as the input ends, while the last cases before them are decided.
+            Pipeline.<Batch>run(emit -> {
+                read(reader, grants, emit);
+                grants.inBatches(grantBatch, batch -> emit.accept(new GrantBatch(
+                        batch.stream().<Input>map(SortedSpill.Entry::input).toList(),
+                        batch.stream().mapToInt(SortedSpill.Entry::number).toArray())));
+            }, batch -> {
+                if (batch instanceof Pending pending) {
+                    decide(pending, writes, out, waiting);
+                } else {
+                    if (!grantResults.started()) {
+                        progress.phase(grants.phase());
+                        grantResults.start(grants.size());
+                    }
+                    decide((GrantBatch) batch, writes, grantResults);
+                }
+            }, pipelined, "forebygg-read");
             writes.drain();
             if (waiting.started()) {
-                progress.phase(grants.phase());
-                waiting.copyTo(out, decideGrants(grants, writes, waiting.grantResults()));
+                waiting.copyTo(out, grantResults.finish());
             }
         }
+    }
+
+    /** What the reading gives the deciding, in order: the input's cases but grants, then the grants in their order. */
+    private sealed interface Batch permits Pending, GrantBatch {
     }
 
     /**
      * Reads the input in batches of what is decided together ({@link Pending}), each grant application put
      * aside in {@code grants} and its place held; on the reading thread, when there is one.
      */
-    private void read(CaseReader reader, SortedSpill grants, Pipeline.Emit<Pending> emit) throws IOException {
+    private void read(CaseReader reader, SortedSpill grants, Pipeline.Emit<Batch> emit) throws IOException {
         Pending pending = new Pending(chunk);
         while (reader.hasNext()) {
             Input entry = reader.next();
@@ -131,33 +150,60 @@ final class InputOrder {
     }
 
     /**
-     * Decides the grant applications in their order, a batch at a time ({@value #GRANT_BATCH}), and writes their
-     * results' texts to {@code file} in that order; where each text lies, by the application's number. The next
-     * batch is read from disk while one is decided, when there are several threads.
+     * Decides a batch of grant applications ({@value #GRANT_BATCH} in their order; the next is read from disk while
+     * one is decided, when there are several threads) and writes their results' texts to the file of them.
      */
-    private Places decideGrants(SortedSpill grants, Pipeline.Writes writes, Path file) throws IOException {
-        Places places = new Places(file, grants.size());
-        try (OutputStream to = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            Pipeline.<GrantBatch>run(
-                    emit -> grants.inBatches(grantBatch, batch -> emit.accept(new GrantBatch(
-                            batch.stream().<Input>map(SortedSpill.Entry::input).toList(),
-                            batch.stream().mapToInt(SortedSpill.Entry::number).toArray()))),
-                    batch -> {
-                        List<Result> results = results(batch.inputs());
-                        writes.submit(() -> {
-                            for (int k = 0; k < results.size(); k++) {
-                                places.write(to, batch.numbers()[k], render.apply(results.get(k)));
-                            }
-                        });
-                    },
-                    pipelined, "forebygg-read-grants");
-            writes.drain();
+    private void decide(GrantBatch batch, Pipeline.Writes writes, GrantResults to) throws IOException {
+        List<Result> results = results(batch.inputs());
+        writes.submit(() -> to.write(batch.numbers(), results));
+    }
+
+    /**
+     * The grants' results' texts in the order decided, in a temporary file ({@link Waiting#grantResults}), and where
+     * each lies, by the application's number; from the first batch on.
+     */
+    private final class GrantResults implements AutoCloseable {
+        private final Waiting waiting;
+        private Places places;
+        private OutputStream to;
+
+        GrantResults(Waiting waiting) {
+            this.waiting = waiting;
         }
-        return places;
+
+        boolean started() {
+            return places != null;
+        }
+
+        void start(int count) throws IOException {
+            Path file = waiting.grantResults();
+            places = new Places(file, count);
+            to = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+        }
+
+        /** On the writing thread, when there is one. */
+        void write(int[] numbers, List<Result> results) throws IOException {
+            for (int k = 0; k < results.size(); k++) {
+                places.write(to, numbers[k], render.apply(results.get(k)));
+            }
+        }
+
+        /** Every text written and the file closed: where each lies. */
+        Places finish() throws IOException {
+            to.close();
+            return places;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (to != null) {
+                to.close();
+            }
+        }
     }
 
     /** Grant applications decided together, in their order, and their numbers among all of them. */
-    private record GrantBatch(List<Input> inputs, int[] numbers) {
+    private record GrantBatch(List<Input> inputs, int[] numbers) implements Batch {
     }
 
     /**
@@ -183,7 +229,7 @@ final class InputOrder {
      * Inputs read in a row, to be decided together, and the places of the grant applications among them;
      * full at {@code size} inputs ({@value #CHUNK}), or at four times as many places (an input of grants alone).
      */
-    private static final class Pending {
+    private static final class Pending implements Batch {
         private final int size;
         private final List<Input> inputs;
         private final BitSet grantPlaces = new BitSet();

@@ -36,8 +36,9 @@ import se.forebygg.order.SortedSpill;
  * in a temporary file, and each grant's result takes its place from there.
  *
  * <p>With more than one thread, reading and writing run beside the deciding ({@link Pipeline}): one thread
- * reads and parses the chunks ahead, one renders and writes the results behind, each in order, while the
- * engine's threads decide; the output is the same as one thread's.
+ * reads and parses the chunks ahead and, from the input's end, the grant batches from the sort; one renders
+ * and writes the results behind; each in order, while the engine's threads decide. The output is the same as
+ * one thread's.
  */
 final class InputOrder {
     /**

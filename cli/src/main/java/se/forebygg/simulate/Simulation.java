@@ -95,21 +95,29 @@ public final class Simulation {
                     cases.add(entry.aCase());
                     lines.add(entry.line());
                     if (cases.size() == chunkSize) {
-                        emit.accept(new Chunk(Input.all(cases), lines, bad));
+                        emit.accept(new Chunk(Input.all(cases), lines, bad, false));
                         cases = new ArrayList<>();
                         lines = new ArrayList<>();
                         bad = 0;
                     }
                 }
-                emit.accept(new Chunk(Input.all(cases), lines, bad));
-            }, run::decide, ahead, "forebygg-read");
-            if (grants.size() > 0) {
-                phase.accept(grants.phase());
-            }
-            Pipeline.<Chunk>run(emit -> grants.inBatches(chunkSize, batch -> emit.accept(new Chunk(
-                    batch.stream().<Input>map(SortedSpill.Entry::input).toList(),
-                    batch.stream().map(e -> e.input().line()).toList(), 0))),
-                    run::decide, ahead, "forebygg-read-grants");
+                emit.accept(new Chunk(Input.all(cases), lines, bad, false));
+                // The grants in their order, read back as soon as the input ends, while the last chunks are decided.
+                grants.inBatches(chunkSize, batch -> emit.accept(new Chunk(
+                        batch.stream().<Input>map(SortedSpill.Entry::input).toList(),
+                        batch.stream().map(e -> e.input().line()).toList(), 0, true)));
+            }, new Pipeline.Consumer<>() {
+                private boolean grantsBegun;
+
+                @Override
+                public void accept(Chunk chunk) {
+                    if (chunk.grants() && !grantsBegun) {
+                        grantsBegun = true;
+                        phase.accept(grants.phase());
+                    }
+                    run.decide(chunk);
+                }
+            }, ahead, "forebygg-read");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot hold the grant applications in a temporary file: " + e.getMessage(), e);
         }
@@ -124,8 +132,11 @@ public final class Simulation {
         return mapper.valueToTree(aCase).path("employerId").asText(null);
     }
 
-    /** Cases decided together in both scenarios, the lines they were read on, and the bad inputs read among them. */
-    private record Chunk(List<Input> inputs, List<Integer> lines, int bad) {
+    /**
+     * Cases decided together in both scenarios, the lines they were read on, the bad inputs read among them, and
+     * whether they are grant applications in their order (after every other case).
+     */
+    private record Chunk(List<Input> inputs, List<Integer> lines, int bad, boolean grants) {
     }
 
     /** One run: its totals, each scenario's ledger and what each employer was granted in each. */

@@ -114,9 +114,9 @@ class MessagesTest {
         Finding f = Messages.finding(reason(ReasonCode.ARS_EMPLOYEE_CAP_APPLIED, Severity.REDUCTION,
                 new BigDecimal("10000.00"), new BigDecimal("3750.50"), new BigDecimal("6249.50"), new BigDecimal("6250.25"), 2025));
         assertEquals("The cap per employee and year is 10000 kr and 3750.5 kr has already been granted for this employee"
-                + " in 2025: half the covered cost, 6250.25 kr, is reduced to the 6249.5 kr left.", f.message());
+                + " in 2025: half the covered cost, 6250.25 kr, is reduced to what is left, 6249.5 kr.", f.message());
         assertEquals("Taket per arbetstagare och år är 10 000 kr och 3 750,5 kr har redan beviljats för arbetstagaren"
-                + " för 2025: halva den bidragsgrundande kostnaden, 6 250,25 kr, sätts ned till de 6 249,5 kr som återstår.",
+                + " för 2025: halva den bidragsgrundande kostnaden, 6 250,25 kr, sätts ned till det som återstår, 6 249,5 kr.",
                 f.messageSv());
     }
 

@@ -238,6 +238,36 @@ class SwedishMessagesTest {
         results.forEach(r -> check(r.orThrow()));
     }
 
+    /**
+     * One krona reads as one: at a cap, half the covered cost or the room left being 1 kr is worded without "de 1 kr"
+     * or "the 1 kr" (generated cases found "inget av de 1 kr kan beviljas").
+     */
+    @Example
+    void oneKronaAtACapReadsAsOne() throws IOException {
+        String grant = """
+                {"type":"workplace-rehabilitation-grant","caseId":"ars-%d","employerId":"556000-0019","employeeId":"19600118-1004",
+                 "employeeCondition":"REDUCED_WORK_CAPACITY","provider":{"id":"P-3","approvedByAgency":true},
+                 "measures":[{"kind":"IMPLEMENT","performedOn":"2025-04-02","amountPaid":%s}],
+                 "submittedOn":"2025-09-01","alreadyGranted":{"employee":%s,"employer":%s}}
+                """;
+        List<String> cases = List.of(
+                grant.formatted(1, "2", "10000", "0"), // half the cost 1 kr, the employee's cap used up
+                grant.formatted(2, "2000", "9999", "0"), // 1 kr left under the employee's cap
+                grant.formatted(3, "2", "0", "200000"), // half the cost 1 kr, the employer's cap used up
+                grant.formatted(4, "2000", "0", "199999")); // 1 kr left under the employer's cap
+        List<ReasonCode> expected = List.of(ReasonCode.ARS_EMPLOYEE_CAP_EXHAUSTED, ReasonCode.ARS_EMPLOYEE_CAP_APPLIED,
+                ReasonCode.ARS_EMPLOYER_CAP_EXHAUSTED, ReasonCode.ARS_EMPLOYER_CAP_APPLIED);
+        for (int k = 0; k < cases.size(); k++) {
+            Case c;
+            try (CaseReader reader = CaseReader.open(new java.io.StringReader(cases.get(k)))) {
+                c = ((Input.Read) reader.next()).aCase();
+            }
+            Decision d = ENGINE.evaluate(c);
+            assertThat(d.findings()).extracting(Finding::code).contains(expected.get(k));
+            check(d);
+        }
+    }
+
     @Provide
     Arbitrary<Case> anyCase() {
         return CaseArbitraries.anyCase();

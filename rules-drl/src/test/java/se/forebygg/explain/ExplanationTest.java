@@ -92,7 +92,7 @@ class ExplanationTest {
                  "submittedOn":"2025-09-01","alreadyGranted":{"employee":3750.5,"employer":0}}
                 """);
         assertEquals("Taket per arbetstagare och år är 10 000 kr och 3 750,5 kr har redan beviljats för arbetstagaren för 2025:"
-                + " halva den bidragsgrundande kostnaden, 6 250,25 kr, sätts ned till de 6 249,5 kr som återstår.",
+                + " halva den bidragsgrundande kostnaden, 6 250,25 kr, sätts ned till det som återstår, 6 249,5 kr.",
                 d.findings().get(0).messageSv());
         String text = Explanation.of(d, Locale.forLanguageTag("sv"));
         assertEquals("""

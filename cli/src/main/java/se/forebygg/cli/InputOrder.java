@@ -313,9 +313,7 @@ final class InputOrder {
                         text = places.read(grantTexts, number, text);
                         out.text(text, 0, places.length(number));
                     } else {
-                        if (length > text.length) {
-                            text = new byte[Math.max(length, 2 * text.length)];
-                        }
+                        text = fit(text, length);
                         from.readFully(text, 0, length);
                         out.text(text, 0, length);
                     }
@@ -341,6 +339,11 @@ final class InputOrder {
     /** The results of {@code entries} as one batch ({@link Forebygg#decideAll}); each decision also logged, if asked. */
     private List<Result> results(List<Input> entries) throws IOException {
         return audit == null ? engine.decideAll(entries, ledger) : audit.decideAll(entries);
+    }
+
+    /** {@code buffer} if {@code length} bytes fit in it, else a larger one (at least twice its size) to reuse. */
+    private static byte[] fit(byte[] buffer, int length) {
+        return length <= buffer.length ? buffer : new byte[Math.max(length, 2 * buffer.length)];
     }
 
     /** Where each decided grant's text lies in the file of them, by the application's number. */
@@ -373,7 +376,7 @@ final class InputOrder {
 
         /** Reads the text of grant {@code number} into {@code buffer}, or a larger one if it does not fit: the one used. */
         byte[] read(FileChannel from, int number, byte[] buffer) throws IOException {
-            byte[] into = lengths[number] <= buffer.length ? buffer : new byte[Math.max(lengths[number], 2 * buffer.length)];
+            byte[] into = fit(buffer, lengths[number]);
             ByteBuffer text = ByteBuffer.wrap(into, 0, lengths[number]);
             long at = offsets[number];
             while (text.hasRemaining()) {

@@ -176,10 +176,8 @@ public final class Scheduler {
         int[] roomOfCase = new int[shared.size()];
         for (int k = 0; k < shared.size(); k++) {
             int i = shared.get(k);
-            Integer room = roomNumbers.putIfAbsent(rooms[i], roomNumbers.size());
-            roomOfCase[k] = room == null ? roomNumbers.size() - 1 : room;
-            Integer caseId = caseNumbers.putIfAbsent(cases.get(i).caseId(), caseNumbers.size());
-            int caseNode = shared.size() + (caseId == null ? caseNumbers.size() - 1 : caseId);
+            roomOfCase[k] = numberOf(roomNumbers, rooms[i]);
+            int caseNode = shared.size() + numberOf(caseNumbers, cases.get(i).caseId());
             parent[find(parent, caseNode)] = find(parent, roomOfCase[k]);
         }
         Map<Integer, List<Integer>> components = new LinkedHashMap<>();
@@ -203,6 +201,12 @@ public final class Scheduler {
         }
         partitions.forEach(p -> p.sort(Comparator.comparingInt(i -> rank[i])));
         return partitions;
+    }
+
+    /** {@code key}'s number in {@code numbers}: how many keys were numbered before its first sight. */
+    private static int numberOf(Map<String, Integer> numbers, String key) {
+        Integer number = numbers.putIfAbsent(key, numbers.size());
+        return number == null ? numbers.size() - 1 : number;
     }
 
     /** The root of {@code node}'s set, halving the path on the way. */

@@ -3,7 +3,6 @@ package se.forebygg.internal;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.drools.core.common.InternalWorkingMemoryEntryPoint;
-import org.drools.core.common.ReteEvaluator;
 import org.drools.core.common.TruthMaintenanceSystem;
 import org.drools.tms.TruthMaintenanceSystemFactoryImpl;
 import org.drools.tms.TruthMaintenanceSystemImpl;
@@ -19,7 +18,8 @@ import org.drools.tms.TruthMaintenanceSystemImpl;
  * threads, two runs of 100 000 cases: 75 waits of over 0.1 ms, 239 ms in all). Here the lookup is a
  * {@link ConcurrentHashMap} read. What is kept and when it is dropped is Drools' own: an entry point's truth
  * maintenance is made at its first use and cleared when the session is reset or disposed. Entry points
- * compare by identity, as in Drools' map.
+ * compare by identity, as in Drools' map. (Drools' lookup by session goes through its default entry point to
+ * the lookup below.)
  */
 public final class SessionTruthMaintenance extends TruthMaintenanceSystemFactoryImpl {
     private final Map<InternalWorkingMemoryEntryPoint, TruthMaintenanceSystem> byEntryPoint = new ConcurrentHashMap<>();
@@ -28,11 +28,6 @@ public final class SessionTruthMaintenance extends TruthMaintenanceSystemFactory
     @Override
     public int servicePriority() {
         return 1;
-    }
-
-    @Override
-    public TruthMaintenanceSystem getOrCreateTruthMaintenanceSystem(ReteEvaluator evaluator) {
-        return getOrCreateTruthMaintenanceSystem((InternalWorkingMemoryEntryPoint) evaluator.getDefaultEntryPoint());
     }
 
     @Override
